@@ -1,0 +1,106 @@
+import type { Catalog } from '../config/catalog-schema';
+
+/**
+ * The published extract set (INTERFACES.md, "Published extract set"). Bump SCHEMA_VERSION on any
+ * change a site built for the old version could misread; the site refuses other versions.
+ */
+export const SCHEMA_VERSION = 1;
+
+export type ExtractName =
+	'units' | 'village_month' | 'township_month' | 'county_month' | 'tasks' | 'incidents';
+
+export type UnitLevel = 'county' | 'township' | 'village';
+
+export interface FileRef {
+	/** Path relative to manifest.json; the content hash is part of the name. */
+	file: string;
+	sha256: string;
+	bytes: number;
+}
+
+export interface ExtractEntry extends FileRef {
+	name: ExtractName;
+	rows: number;
+	/** village_month is split into one file per township so that a view loads only its township. */
+	township_code?: string;
+}
+
+export interface InputEntry {
+	path: string;
+	sha256: string;
+	bytes: number;
+	rows?: number;
+	encoding?: string;
+}
+
+export interface Manifest {
+	schema_version: number;
+	generator: string;
+	built_at: string;
+	/** The counties of the set: one for a county, many for a province-size set. */
+	counties: { code: string; name: string }[];
+	/** First and last report month, YYYY-MM. */
+	periods: { from: string; to: string };
+	counts: { townships: number; villages: number; reports: number };
+	extracts: ExtractEntry[];
+	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
+	inputs: InputEntry[];
+	rejects: { rows: number };
+	warnings: number;
+}
+
+export interface ColumnDef {
+	name: string;
+	type: string;
+}
+
+/** Columns shared by village_month, township_month and county_month, in file order. */
+export function unitMonthColumns(c: Catalog): ColumnDef[] {
+	return [
+		{ name: 'code', type: 'VARCHAR' },
+		{ name: 'period', type: 'DATE' },
+		...c.measures.map((m) => ({
+			name: m.id,
+			type: m.type === 'money' ? 'DECIMAL(18,2)' : 'INTEGER'
+		})),
+		...c.system_measures.map((s) => ({ name: s.id, type: 'INTEGER' }))
+	];
+}
+
+/** village_month adds where the row came from and when it was submitted. */
+export function villageMonthColumns(c: Catalog): ColumnDef[] {
+	const [code, period, ...rest] = unitMonthColumns(c);
+	return [
+		code,
+		{ name: 'township_code', type: 'VARCHAR' },
+		period,
+		{ name: 'submitted_on', type: 'DATE' },
+		...rest
+	];
+}
+
+export const unitColumns: ColumnDef[] = [
+	{ name: 'code', type: 'VARCHAR' },
+	{ name: 'name', type: 'VARCHAR' },
+	{ name: 'level', type: 'VARCHAR' },
+	{ name: 'parent_code', type: 'VARCHAR' },
+	{ name: 'kind', type: 'VARCHAR' },
+	{ name: 'township_code', type: 'VARCHAR' },
+	{ name: 'sort_order', type: 'INTEGER' }
+];
+
+export const taskColumns: ColumnDef[] = [
+	{ name: 'code', type: 'VARCHAR' },
+	{ name: 'year', type: 'INTEGER' },
+	{ name: 'measure', type: 'VARCHAR' },
+	{ name: 'task', type: 'INTEGER' }
+];
+
+export const incidentColumns: ColumnDef[] = [
+	{ name: 'code', type: 'VARCHAR' },
+	{ name: 'township_code', type: 'VARCHAR' },
+	{ name: 'date', type: 'DATE' },
+	{ name: 'type', type: 'VARCHAR' },
+	{ name: 'count', type: 'INTEGER' },
+	{ name: 'note', type: 'VARCHAR' }
+];
