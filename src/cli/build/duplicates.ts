@@ -1,0 +1,38 @@
+import type { Catalog } from '../../lib/config/catalog-schema';
+import { dayText, monthText } from '../../lib/periods';
+import { formatIssue, type Issue, type Lang } from './issues';
+import type { RejectRow } from './reports';
+
+/**
+ * Turns the staged copies of duplicated reports into findings (each naming another copy) and
+ * reject rows holding the values as parsed.
+ */
+export function duplicateFindings(
+	taken: Record<string, unknown>[],
+	files: string[],
+	catalog: Catalog,
+	lang: Lang
+): { issues: Issue[]; rejects: RejectRow[] } {
+	const issues: Issue[] = [];
+	const rejects: RejectRow[] = [];
+	for (const r of taken) {
+		const issue: Issue = {
+			severity: 'error',
+			file: files[Number(r.src)],
+			line: Number(r.line),
+			column: null,
+			rule: 'duplicate_report',
+			detail: `${r.code} ${monthText(Number(r.month))} = ${files[Number(r.other_src)]}:${r.other_line}`
+		};
+		issues.push(issue);
+		const cells = new Map<string, string>([
+			['code', String(r.code)],
+			['period', monthText(Number(r.month))]
+		]);
+		if (r.submitted !== null) cells.set('submitted_on', dayText(Number(r.submitted)));
+		for (const m of catalog.measures) if (r[m.id] !== null && r[m.id] !== undefined) cells.set(m.id, String(r[m.id]));
+		const reason = formatIssue({ ...issue, file: '', line: null }, lang).replace(/^: /, '');
+		rejects.push({ file: issue.file, line: issue.line, reason, cells });
+	}
+	return { issues, rejects };
+}

@@ -1,0 +1,117 @@
+import type { Catalog } from '../../lib/config/catalog-schema';
+import { ident, literal } from '../../lib/sql/quote';
+
+/**
+ * SQL that turns the staged rows (report_raw, unit_raw) into the published tables. Pure text
+ * builders: the build runs them in DuckDB, tests check both their text and their results.
+ */
+
+export const STAGING = { reports: 'report_raw', units: 'unit_raw', tasks: 'task_raw', incidents: 'incident_raw' };
+
+/** Valid report rows as parsed: month and submitted as numbers, src/line for findings. */
+export function reportStagingSql(c: Catalog): string {
+	const measures = c.measures.map(
+		(m) => `${ident(m.id)} ${m.type === 'money' ? 'DOUBLE' : 'INTEGER'}`
+	);
+	return `CREATE TABLE ${STAGING.reports} (code VARCHAR, month INTEGER, submitted INTEGER, ${measures.join(', ')}, src INTEGER, line INTEGER)`;
+}
+
+export function createStagingSql(c: Catalog): string[] {
+	return [
+		`CREATE TABLE ${STAGING.units} (code VARCHAR, name VARCHAR, level VARCHAR, parent_code VARCHAR, kind VARCHAR, township_code VARCHAR, county_code VARCHAR, sort_order INTEGER)`,
+		reportStagingSql(c),
+		`CREATE TABLE ${STAGING.tasks} (code VARCHAR, year INTEGER, measure VARCHAR, task INTEGER)`,
+		`CREATE TABLE ${STAGING.incidents} (code VARCHAR, township_code VARCHAR, day INTEGER, type VARCHAR, count INTEGER, note VARCHAR)`
+	];
+}
+
+const monthDate = (m: string) => `make_date(CAST(${m} // 12 AS INTEGER), CAST(${m} % 12 + 1 AS INTEGER), 1)`;
+
+/**
+ * Every copy of a (code, month) reported more than once, with the location of another copy:
+ * all copies are rejected, since which one is right is for the county to say.
+ */
+export const duplicatesSql = `SELECT code, month, src, line,
+  CASE WHEN row_number() OVER w = 1 THEN lead(src) OVER w ELSE first_value(src) OVER w END AS other_src,
+  CASE WHEN row_number() OVER w = 1 THEN lead(line) OVER w ELSE first_value(line) OVER w END AS other_line
+FROM ${STAGING.reports}
+WINDOW w AS (PARTITION BY code, month ORDER BY src, line)
+QUALIFY count(*) OVER (PARTITION BY code, month) > 1
+ORDER BY src, line`;
+
+/**
+ * Every village × every month of the data range. Flows stay as reported (NULL = not reported);
+ * month-end stocks are carried forward from the village's last report so that a missing month
+ * does not make a township's population dip; stock_carried counts where that happened.
+ */
+export function villageMonthSql(c: Catalog, fromMonth: number, toMonth: number): string {
+	const stocks = c.measures.filter((m) => m.kind === 'stock').map((m) => m.id);
+	const cols = c.measures.map((m) => {
+		const id = ident(m.id);
+		if (m.kind === 'stock') return `last_value(r.${id} IGNORE NULLS) OVER w AS ${id}`;
+		return m.type === 'money' ? `CAST(r.${id} AS DECIMAL(18,2)) AS ${id}` : `r.${id}`;
+	});
+	const due = `make_date(CAST((g.month + 1) // 12 AS INTEGER), CAST((g.month + 1) % 12 + 1 AS INTEGER), ${literal(c.report_due_day)})`;
+	const carried = stocks
+		.map((s) => `(r.${ident(s)} IS NULL AND last_value(r.${ident(s)} IGNORE NULLS) OVER w IS NOT NULL)`)
+		.join(' OR ');
+	return `CREATE TABLE village_month AS
+SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
+  CAST(DATE '1970-01-01' + r.submitted AS DATE) AS submitted_on,
+  ${cols.join(',\n  ')},
+  1 AS reports_due,
+  CAST(r.code IS NOT NULL AS INTEGER) AS reports_received,
+  CAST(coalesce(DATE '1970-01-01' + r.submitted <= ${due}, false) AS INTEGER) AS reports_on_time,
+  CAST(coalesce(${carried}, false) AS INTEGER) AS stock_carried
+FROM (
+  SELECT u.code, u.township_code, m.range AS month
+  FROM ${STAGING.units} u CROSS JOIN range(${literal(fromMonth)}, ${literal(toMonth + 1)}) m
+  WHERE u.level = 'village'
+) g
+LEFT JOIN ${STAGING.reports} r ON r.code = g.code AND r.month = g.month
+WINDOW w AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+ORDER BY g.township_code, g.code, g.month`;
+}
+
+/**
+ * Township or county rows: sums over their villages for the same month — stocks are summed
+ * across units, never across months. Every unit of the level gets every month.
+ */
+export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
+	const key = level === 'township' ? 'township_code' : 'county_code';
+	const sums = [
+		...c.measures.map((m) => [m.id, m.type === 'money' ? 'DECIMAL(18,2)' : 'INTEGER'] as const),
+		...c.system_measures.map((s) => [s.id, 'INTEGER'] as const)
+	].map(([id, type]) => `CAST(sum(v.${ident(id)}) AS ${type}) AS ${ident(id)}`);
+	const system = new Set(c.system_measures.map((s) => s.id));
+	const outer = [...c.measures.map((m) => m.id), ...c.system_measures.map((s) => s.id)].map((id) =>
+		system.has(id) ? `coalesce(s.${ident(id)}, 0) AS ${ident(id)}` : `s.${ident(id)}`
+	);
+	return `CREATE TABLE ${level}_month AS
+WITH sums AS (
+  SELECT u.${key} AS code, v.period,
+    ${sums.join(',\n    ')}
+  FROM village_month v JOIN ${STAGING.units} u ON u.code = v.code
+  GROUP BY ALL
+)
+SELECT g.code, g.period,
+  ${outer.join(',\n  ')}
+FROM (
+  SELECT u.code, p.period FROM ${STAGING.units} u
+  CROSS JOIN (SELECT DISTINCT period FROM village_month) p
+  WHERE u.level = ${literal(level)}
+) g
+LEFT JOIN sums s ON s.code = g.code AND s.period = g.period
+ORDER BY g.code, g.period`;
+}
+
+export const unitsSql = `CREATE TABLE units AS
+SELECT code, name, level, parent_code, kind, township_code, sort_order
+FROM ${STAGING.units} ORDER BY sort_order`;
+
+export const tasksSql = `CREATE TABLE tasks AS
+SELECT code, year, measure, task FROM ${STAGING.tasks} ORDER BY code, year, measure`;
+
+export const incidentsSql = `CREATE TABLE incidents AS
+SELECT code, township_code, CAST(DATE '1970-01-01' + day AS DATE) AS date, type, count, note
+FROM ${STAGING.incidents} ORDER BY date, code`;

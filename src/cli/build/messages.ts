@@ -1,0 +1,21 @@
+import type { Manifest } from '../../lib/extract/schema';
+import type { Lang } from './issues';
+
+/** What the build says at its end, in the user's language. */
+export function failureMessage(lang: Lang, errors: number, rejected: number, out: string, wroteRejects: boolean): string {
+	const hint = rejected && !wroteRejects;
+	return lang === 'zh'
+		? `校验未通过：${errors} 条错误，${rejected} 行被拒收。未发布任何数据，${out} 保持原样。` +
+				(hint ? '\n可用 --rejects 文件 导出被拒收的行以便更正；或用 --allow-rejects 只发布通过校验的行。' : '') +
+				'\n'
+		: `Validation failed: ${errors} errors, ${rejected} rows rejected. Nothing was published; ${out} is unchanged.` +
+				(hint ? '\nUse --rejects FILE to write the rejected rows out for correction, or --allow-rejects to publish the valid rows only.' : '') +
+				'\n';
+}
+
+export function summaryMessage(lang: Lang, m: Manifest, out: string, seconds: number): string {
+	const n = (x: number) => x.toLocaleString('en');
+	return lang === 'zh'
+		? `已发布 ${out}：${m.counties.length} 个县、${n(m.counts.townships)} 个乡镇、${n(m.counts.villages)} 个村（居），${n(m.counts.reports)} 行月报（${m.periods.from} 至 ${m.periods.to}），拒收 ${n(m.rejects.rows)} 行，警告 ${n(m.warnings)} 条，用时 ${seconds.toFixed(1)} 秒\n`
+		: `Published ${out}: ${m.counties.length} counties, ${n(m.counts.townships)} townships, ${n(m.counts.villages)} villages, ${n(m.counts.reports)} report rows (${m.periods.from} to ${m.periods.to}), ${n(m.rejects.rows)} rejected, ${n(m.warnings)} warnings, ${seconds.toFixed(1)} s\n`;
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type Manifest } from '../../lib/extract/schema';
+import { monthText } from '../../lib/periods';
+import type { ConfigFiles } from '../config-files';
+import type { Effects } from '../effects';
+import type { Lang } from './issues';
+import {
+	assertReplaceable,
+	makeStagingDir,
+	nameByContent,
+	removeDir,
+	swapIn,
+	type PublishFs
+} from './publish';
+import type { Store } from './store';
+import type { UnitRecord } from './units';
+
+export interface PublishInput {
+	out: string;
+	now: Date;
+	units: Map<string, UnitRecord>;
+	range: { from: number; to: number };
+	inputs: Manifest['inputs'];
+	configFiles: ConfigFiles;
+	rejectedRows: number;
+	warnings: number;
+	fx: Effects;
+	lang: Lang;
+	ops: PublishFs;
+}
+
+const GENERATOR = 'kaoping 0.1.0';
+
+/** Writes every extract, the effective configuration and manifest.json, then swaps the set in. */
+export async function publishExtracts(store: Store, p: PublishInput): Promise<Manifest> {
+	assertReplaceable(p.out);
+	const staging = makeStagingDir(p.out);
+	try {
+		const extracts: ExtractEntry[] = [];
+		const write = async (name: ExtractName, select: string, file: string, extra: Partial<ExtractEntry> = {}) => {
+			const path = join(staging, file);
+			const rows = await store.copyToParquet(select, path);
+			const ref = nameByContent(path);
+			const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+			extracts.push({ name, ...extra, ...ref, file: dir + ref.file, rows });
+		};
+		await write('units', 'SELECT * FROM units', 'units.parquet');
+		const townships = [...p.units.values()].filter((u) => u.level === 'township').map((u) => u.code).sort();
+		const villageDir = join(staging, 'village_month');
+		for (const part of await store.copyPartitioned('village_month', 'township_code', villageDir)) {
+			const ref = nameByContent(part.path);
+			extracts.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows });
+		}
+		await write('township_month', 'SELECT * FROM township_month', 'township_month.parquet');
+		await write('county_month', 'SELECT * FROM county_month', 'county_month.parquet');
+		await write('tasks', 'SELECT * FROM tasks', 'tasks.parquet');
+		await write('incidents', 'SELECT * FROM incidents', 'incidents.parquet');
+
+		mkdirSync(join(staging, 'config'));
+		const copyConfig = (text: string, name: string) => {
+			writeFileSync(join(staging, 'config', name), text);
+			const ref = nameByContent(join(staging, 'config', name));
+			return { ...ref, file: `config/${ref.file}` };
+		};
+		const schemes = p.configFiles.schemes.map((s) => {
+			const name = s.source.split(/[\\/]/).pop()!;
+			return { year: Number(name.match(/\d{4}/)![0]), ...copyConfig(s.text, name) };
+		});
+		const all = [...p.units.values()];
+		const manifest: Manifest = {
+			schema_version: SCHEMA_VERSION,
+			generator: GENERATOR,
+			built_at: p.now.toISOString(),
+			counties: all.filter((u) => u.level === 'county').map((u) => ({ code: u.code, name: u.name })),
+			periods: { from: monthText(p.range.from), to: monthText(p.range.to) },
+			counts: {
+				townships: townships.length,
+				villages: all.filter((u) => u.level === 'village').length,
+				reports: store.reportRows
+			},
+			extracts,
+			config: { indicators: copyConfig(p.configFiles.indicators.text, 'indicators.yaml'), schemes },
+			inputs: p.inputs,
+			rejects: { rows: p.rejectedRows },
+			warnings: p.warnings
+		};
+		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+		swapIn(staging, p.out, p.ops);
+		return manifest;
+	} catch (e) {
+		removeDir(staging);
+		throw e;
+	}
+}

@@ -1,0 +1,76 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readContext, type ReadSetup } from './read-context';
+import type { ToWorker } from './read-worker';
+import { processReportFile, type FileResult, type ReportFile } from './reports';
+import { ReportStager } from './stage';
+
+export interface ReadOptions {
+	/** Reader threads; 0 reads in this thread (small inputs: starting threads costs more). */
+	workers: number;
+	tempDir: string;
+	/** Called in file order as results arrive. */
+	onFile(src: number, result: FileResult): void;
+}
+
+/** Below this many files a county's inputs read faster without threads. */
+const FILES_PER_WORKER = 64;
+
+export function defaultWorkers(files: number): number {
+	return files < FILES_PER_WORKER ? 0 : Math.max(1, Math.min(availableParallelism(), 8, Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Reads every report file, in parallel when asked, delivering each file's findings in file
+ * order; returns the Parquet parts holding the valid rows.
+ */
+export async function readReports(files: ReportFile[], setup: ReadSetup, opts: ReadOptions): Promise<string[]> {
+	if (opts.workers === 0) {
+		const ctx = readContext(setup);
+		const stager = await ReportStager.open(ctx.catalog, opts.tempDir);
+		files.forEach((file, src) => opts.onFile(src, processReportFile(file, src, ctx, stager)));
+		const part = join(opts.tempDir, 'reports-0.parquet');
+		await stager.finish(part);
+		return [part];
+	}
+	const pending = new Map<number, FileResult>();
+	let delivered = 0;
+	let next = 0;
+	const deliver = (src: number, result: FileResult) => {
+		pending.set(src, result);
+		while (pending.has(delivered)) {
+			opts.onFile(delivered, pending.get(delivered)!);
+			pending.delete(delivered++);
+		}
+	};
+	const runWorker = (id: number) =>
+		new Promise<string>((resolve, reject) => {
+			const part = join(opts.tempDir, `reports-${id}.parquet`);
+			const worker = new Worker(new URL('./read-worker.js', import.meta.url), {
+				workerData: { setup, tempDir: opts.tempDir }
+			});
+			const send = (msg: ToWorker) => worker.postMessage(msg);
+			const feed = () => {
+				if (next < files.length) {
+					const src = next++;
+					send({ kind: 'file', src, file: files[src] });
+				} else send({ kind: 'finish', path: part });
+			};
+			worker.on('message', (msg) => {
+				if (msg.kind === 'ready') feed();
+				else if (msg.kind === 'file') {
+					deliver(msg.src, msg.result);
+					feed();
+				} else if (msg.kind === 'finished') {
+					void worker.terminate();
+					resolve(part);
+				} else if (msg.kind === 'error') {
+					void worker.terminate();
+					reject(new Error(`report reader failed: ${msg.message}`));
+				}
+			});
+			worker.on('error', reject);
+		});
+	return Promise.all(Array.from({ length: opts.workers }, (_, id) => runWorker(id)));
+}

@@ -1,0 +1,139 @@
+import type { Catalog } from '../../lib/config/catalog-schema';
+import { dayText, monthStartDay, monthText, parseDay, parseReportMonth } from '../../lib/periods';
+import { REPLACEMENT } from './decode';
+import type { ColumnMap } from './header';
+import { quoteValue, type Issue } from './issues';
+import { INVALID, normalizeCode, parseCount, parseMoney, type Parsed } from './values';
+
+export interface UnitInfo {
+	code: string;
+	name: string;
+	level: 'county' | 'township' | 'village';
+	parentCode: string | null;
+	townshipCode: string | null;
+	countyCode: string | null;
+	/** Position in code order: a compact key for duplicate detection. */
+	index: number;
+}
+
+export interface ValidRow {
+	unit: UnitInfo;
+	month: number;
+	submitted: number | null;
+	/** In catalog.measures order; null = not reported. */
+	values: (number | null)[];
+}
+
+type CheckFn = (v: (number | null)[]) => string | null;
+
+/** Compiles the catalog's consistency rules; each returns a detail string when broken. */
+export function compileChecks(catalog: Catalog): { id: string; label: string; fn: CheckFn }[] {
+	const at = new Map(catalog.measures.map((m, i) => [m.id, i]));
+	const name = (id: string) => catalog.measures[at.get(id)!].name.zh;
+	return catalog.checks.map((c) => {
+		if (c.rule === 'sum_equals') {
+			const parts = c.parts.map((p) => at.get(p)!);
+			const total = at.get(c.total)!;
+			const fn: CheckFn = (v) => {
+				if (v[total] === null || parts.some((p) => v[p] === null)) return null;
+				const sum = parts.reduce((s, p) => s + (v[p] as number), 0);
+				return sum === v[total]
+					? null
+					: `${c.parts.map((p) => `${name(p)} ${v[at.get(p)!]}`).join(' + ')} = ${sum} ≠ ${name(c.total)} ${v[total]}`;
+			};
+			return { id: c.id, label: c.name.zh, fn };
+		}
+		const l = at.get(c.left)!;
+		const r = at.get(c.right)!;
+		const fn: CheckFn = (v) =>
+			v[l] === null || v[r] === null || (v[l] as number) <= (v[r] as number)
+				? null
+				: `${name(c.left)} ${v[l]} > ${name(c.right)} ${v[r]}`;
+		return { id: c.id, label: c.name.zh, fn };
+	});
+}
+
+/** Validates one data row of a report file against units, formats and consistency rules. */
+export class ReportRowValidator {
+	private readonly checks;
+	private readonly parsers: ((t: string | null) => Parsed)[];
+
+	constructor(
+		private readonly catalog: Catalog,
+		private readonly units: Map<string, UnitInfo>,
+		/** Submission dates after this day are impossible (the build's date). */
+		private readonly today: number
+	) {
+		this.checks = compileChecks(catalog);
+		this.parsers = catalog.measures.map((m) => (m.type === 'money' ? parseMoney : parseCount));
+	}
+
+	validate(
+		file: string,
+		line: number,
+		cells: (string | null)[],
+		map: ColumnMap
+	): { row: ValidRow | null; issues: Issue[] } {
+		const issues: Issue[] = [];
+		const warnings: Issue[] = [];
+		const err = (col: number | null, rule: Issue['rule'], detail?: string) =>
+			issues.push({ severity: 'error', file, line, column: col === null ? null : map.labels[col], rule, detail });
+		const cell = (id: string) => {
+			const i = map.indexOf.get(id);
+			return i === undefined ? null : (cells[i] ?? null);
+		};
+
+		cells.forEach((c, i) => {
+			if (c?.includes(REPLACEMENT) && i < map.fields.length) err(i, 'encoding', quoteValue(c));
+		});
+		const extra = cells.slice(map.fields.length).filter((c) => c !== null && c.trim() !== '');
+		const width = map.fields.length;
+		if (extra.length || (map.strictWidth && cells.length < width))
+			err(null, 'row_width', `${cells.length} ≠ ${width}`);
+
+		const codeCol = map.indexOf.get('code')!;
+		const code = normalizeCode(cell('code'));
+		const unit = this.units.get(code);
+		if (!unit) err(codeCol, 'unit_unknown', quoteValue(code));
+		else if (unit.level !== 'village') err(codeCol, 'unit_not_village', `${code} ${unit.name} (${unit.level})`);
+		const nameCol = map.indexOf.get('unit_name');
+		const name = normalizeCode(cell('unit_name'));
+		if (unit && nameCol !== undefined && name && name !== unit.name)
+			warnings.push({ severity: 'warning', file, line, column: map.labels[nameCol], rule: 'name_mismatch', detail: `${quoteValue(name)} ≠ ${code} ${unit.name}` });
+
+		const periodCol = map.indexOf.get('period')!;
+		const periodText = (cell('period') ?? '').trim();
+		const month = parseReportMonth(periodText);
+		if (month === null) err(periodCol, 'period_invalid', quoteValue(periodText));
+
+		let submitted: number | null = null;
+		const subCol = map.indexOf.get('submitted_on');
+		const subText = (cell('submitted_on') ?? '').trim();
+		if (subCol !== undefined && subText !== '') {
+			submitted = parseDay(subText);
+			if (submitted === null) err(subCol, 'submitted_invalid', quoteValue(subText));
+			else if (month !== null && submitted < monthStartDay(month))
+				err(subCol, 'submitted_invalid', `${dayText(submitted)} < ${monthText(month)}`);
+			else if (submitted > this.today)
+				err(subCol, 'submitted_invalid', `${dayText(submitted)} > ${dayText(this.today)}`);
+		}
+
+		const values: (number | null)[] = new Array(this.catalog.measures.length);
+		this.catalog.measures.forEach((m, k) => {
+			const col = map.indexOf.get(m.id);
+			const text = col === undefined ? null : (cells[col] ?? null);
+			const v = this.parsers[k](text);
+			if (v === INVALID) {
+				err(col!, m.type === 'money' ? 'money_invalid' : 'count_invalid', quoteValue(text ?? ''));
+				values[k] = null;
+			} else values[k] = v;
+		});
+		if (issues.length === 0)
+			for (const c of this.checks) {
+				const broken = c.fn(values);
+				if (broken) err(null, 'check_failed', `${c.label}: ${broken} (${c.id})`);
+			}
+		if (issues.length) return { row: null, issues: [...issues, ...warnings] };
+		return { row: { unit: unit!, month: month!, submitted, values }, issues: warnings };
+	}
+}

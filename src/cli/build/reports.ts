@@ -1,0 +1,131 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Catalog } from '../../lib/config/catalog-schema';
+import { XlsxError } from '../io/xlsx-read';
+import { mapHeader, type ColumnMap } from './header';
+import { formatIssue, type Issue, type Lang } from './issues';
+import type { ReportRowValidator, UnitInfo } from './report-row';
+import type { ReportStager } from './stage';
+import { sha256 } from './publish';
+import { isBlankRow, readTable } from './table';
+
+export interface RejectRow {
+	file: string;
+	line: number | null;
+	reason: string;
+	/** Cell text by field id, as found in the file. */
+	cells: Map<string, string>;
+}
+
+export interface ReportFile {
+	path: string;
+	abs: string;
+}
+
+/** Every *.csv / *.xlsx under reports/, in a stable order; other files are reported. */
+export function listReportFiles(inputDir: string): { files: ReportFile[]; issues: Issue[] } {
+	const root = join(inputDir, 'reports');
+	const files: ReportFile[] = [];
+	const issues: Issue[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir).sort()) {
+			const abs = join(dir, name);
+			const path = relative(inputDir, abs).split('\\').join('/');
+			if (statSync(abs).isDirectory()) walk(abs);
+			else if (/\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$')) files.push({ path, abs });
+			else if (/\.(xls|et|ods|txt)$/i.test(name))
+				issues.push({ severity: 'error', file: path, line: null, column: null, rule: 'file_unreadable', detail: 'save as .xlsx or .csv' });
+		}
+	};
+	walk(root);
+	return { files, issues };
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|全乡|全镇|total)$/i;
+
+export interface FileOutcome {
+	rows: number;
+	encoding: string;
+	sha256: string;
+	bytes: number;
+}
+
+/** What reading one report file found; valid rows went to the stager. */
+export interface FileResult {
+	outcome: FileOutcome;
+	issues: Issue[];
+	rejects: RejectRow[];
+}
+
+export interface ReadContext {
+	catalog: Catalog;
+	lookup: Map<string, string>;
+	validator: ReportRowValidator;
+	lang: Lang;
+}
+
+/** Reads one report file: each row is staged when valid and rejected with its reasons if not. */
+export function processReportFile(
+	file: ReportFile,
+	src: number,
+	ctx: ReadContext,
+	stager: ReportStager
+): FileResult {
+	const bytes = readFileSync(file.abs);
+	const outcome = { rows: 0, encoding: 'unknown', sha256: sha256(bytes), bytes: bytes.length };
+	const issues: Issue[] = [];
+	const rejects: RejectRow[] = [];
+	let table;
+	try {
+		table = readTable(bytes, file.path);
+	} catch (e) {
+		if (!(e instanceof XlsxError)) throw e;
+		issues.push({ severity: 'error', file: file.path, line: null, column: null, rule: 'file_unreadable', detail: e.message });
+		return { outcome, issues, rejects };
+	}
+	outcome.encoding = table.encoding;
+	const header = mapHeader(table, file.path, ctx.catalog, ctx.lookup);
+	issues.push(...header.issues);
+	const headerErrors = header.issues.filter((i) => i.severity === 'error');
+	const map = header.map;
+	for (const r of table.rows.slice(map ? map.headerIndex + 1 : 0)) {
+		if (isBlankRow(r.cells)) continue;
+		if (map && isTotalRow(r.cells, map)) {
+			issues.push({ severity: 'warning', file: file.path, line: r.line, column: null, rule: 'header_unknown', detail: 'total row (合计) ignored' });
+			continue;
+		}
+		outcome.rows++;
+		if (headerErrors.length || !map) {
+			rejects.push(rejectOf(file.path, r.line, headerErrors, r.cells, map, ctx.lang));
+			continue;
+		}
+		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
+		issues.push(...rowIssues);
+		if (row) stager.append(row, src, r.line);
+		else rejects.push(rejectOf(file.path, r.line, rowIssues.filter((i) => i.severity === 'error'), r.cells, map, ctx.lang));
+	}
+	return { outcome, issues, rejects };
+}
+
+function isTotalRow(cells: (string | null)[], map: ColumnMap): boolean {
+	const code = cells[map.indexOf.get('code')!];
+	return (!code || TOTAL_ROW.test(code.trim())) && cells.some((c) => c !== null && TOTAL_ROW.test(c.trim()));
+}
+
+export function rejectOf(
+	file: string,
+	line: number | null,
+	why: Issue[],
+	cells: (string | null)[],
+	map: ColumnMap | null,
+	lang: Lang
+): RejectRow {
+	const byField = new Map<string, string>();
+	map?.fields.forEach((f, i) => {
+		if (f && cells[i] !== null && cells[i] !== undefined) byField.set(f, cells[i] as string);
+	});
+	const reason = why.map((i) => formatIssue({ ...i, file: '', line: null }, lang).replace(/^: /, '')).join('; ');
+	return { file, line, reason, cells: byField };
+}
+
+export type { UnitInfo };

@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Manifest } from '../../lib/extract/schema';
+import { dayNumber } from '../../lib/periods';
+import { loadConfigFiles, readConfigFiles, type ConfigFiles } from '../config-files';
+import type { Effects } from '../effects';
+import { Progress } from '../progress';
+import { duplicateFindings } from './duplicates';
+import { formatReport, type Issue, type Lang } from './issues';
+import { failureMessage, summaryMessage } from './messages';
+import { realFs, removeDir, sha256, type PublishFs } from './publish';
+import { publishExtracts } from './publish-extracts';
+import { defaultWorkers, readReports } from './read-pool';
+import { writeRejects } from './rejects';
+import { listReportFiles, type RejectRow } from './reports';
+import { readIncidents, readTasks } from './side-tables';
+import { Store } from './store';
+import { readUnits } from './units';
+
+export interface BuildOptions {
+	input: string;
+	out: string;
+	rejects?: string;
+	allowRejects: boolean;
+	maxErrors: number;
+	lang: Lang;
+	/** Reader threads; default: by input size and cores. */
+	workers?: number;
+}
+
+export interface BuildResult {
+	published: boolean;
+	issues: Issue[];
+	rejectedRows: number;
+	manifest?: Manifest;
+	/** Seconds spent in each phase, for the benchmark. */
+	timings: Record<string, number>;
+}
+
+/**
+ * `kaoping build`: validate a county's raw inputs and publish the extract set atomically.
+ * Nothing is published unless every row validates (or --allow-rejects), and a failure leaves
+ * the previously published set exactly as it was.
+ */
+export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = realFs): Promise<BuildResult> {
+	const started = performance.now();
+	const timings: Record<string, number> = {};
+	let lap = started;
+	const mark = (phase: string) => {
+		const now = performance.now();
+		timings[phase] = (now - lap) / 1000;
+		lap = now;
+	};
+	const configFiles = readConfigFiles(join(opts.input, 'config'));
+	const { catalog } = loadConfigFiles(configFiles);
+	const now = fx.now();
+	const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+
+	const unitsPath = join(opts.input, 'units.csv');
+	if (!existsSync(unitsPath)) throw new Error(`${unitsPath} not found: the raw input directory needs units.csv`);
+	if (!existsSync(join(opts.input, 'reports'))) throw new Error(`${join(opts.input, 'reports')} not found`);
+	const unitsBytes = readFileSync(unitsPath);
+	const { units, issues } = readUnits(unitsBytes, 'units.csv');
+	const inputs: Manifest['inputs'] = [{ path: 'units.csv', sha256: sha256(unitsBytes), bytes: unitsBytes.length, rows: units.size }];
+	const rejects: RejectRow[] = [];
+	const failed = () => {
+		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
+		fx.stderr(failureMessage(opts.lang, issues.filter((i) => i.severity === 'error').length, rejects.length, opts.out, Boolean(opts.rejects)));
+		return { published: false, issues, rejectedRows: rejects.length, timings };
+	};
+	if (issues.some((i) => i.severity === 'error')) return failed();
+
+	const listed = listReportFiles(opts.input);
+	issues.push(...listed.issues);
+	const work = mkdtempSync(join(tmpdir(), 'kaoping-build-'));
+	const store = await Store.open(catalog, work);
+	try {
+		await store.appendUnits(units.values());
+		const progress = new Progress(fx, opts.lang === 'zh' ? '读取月报' : 'reading reports', listed.files.length);
+		let rows = 0;
+		const parts = await readReports(
+			listed.files,
+			{ indicators: configFiles.indicators, units: [...units.values()], today, lang: opts.lang },
+			{
+				workers: opts.workers ?? defaultWorkers(listed.files.length),
+				tempDir: work,
+				onFile: (src, result) => {
+					issues.push(...result.issues);
+					rejects.push(...result.rejects);
+					inputs.push({ path: listed.files[src].path, ...result.outcome });
+					rows += result.outcome.rows;
+					progress.update(src + 1, `${rows.toLocaleString('en')} rows`);
+				}
+			}
+		);
+		progress.done(`${rows.toLocaleString('en')} rows`);
+		mark('read_validate');
+		await store.loadReportParts(parts);
+		const dups = duplicateFindings(await store.takeDuplicates(), listed.files.map((f) => f.path), catalog, opts.lang);
+		issues.push(...dups.issues);
+		rejects.push(...dups.rejects);
+		mark('load_dedupe');
+		await readSideTables(opts.input, catalog, units, store, issues, inputs);
+		inputs.push(...configInputs(configFiles, opts.input));
+
+		const range = await store.monthRange();
+		if (!range) issues.push({ severity: 'error', file: 'reports/', line: null, column: null, rule: 'no_reports' });
+		if (opts.rejects) writeRejects(opts.rejects, rejects, catalog, opts.lang);
+		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports';
+		const errors = issues.filter((i) => i.severity === 'error');
+		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();
+
+		await store.createExtracts(range!.from, range!.to);
+		mark('create_extracts');
+		const manifest = await publishExtracts(store, {
+			out: opts.out,
+			now,
+			units,
+			range: range!,
+			inputs,
+			configFiles,
+			rejectedRows: rejects.length,
+			warnings: issues.filter((i) => i.severity === 'warning').length,
+			fx,
+			lang: opts.lang,
+			ops
+		});
+		mark('write_publish');
+		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
+		fx.stdout(summaryMessage(opts.lang, manifest, opts.out, (performance.now() - started) / 1000));
+		return { published: true, issues, rejectedRows: rejects.length, manifest, timings };
+	} finally {
+		store.close();
+		removeDir(work);
+	}
+}
+
+async function readSideTables(
+	input: string,
+	catalog: ReturnType<typeof loadConfigFiles>['catalog'],
+	units: ReturnType<typeof readUnits>['units'],
+	store: Store,
+	issues: Issue[],
+	inputs: Manifest['inputs']
+): Promise<void> {
+	const read = (name: string) => {
+		const path = join(input, name);
+		if (!existsSync(path)) return null;
+		const bytes = readFileSync(path);
+		inputs.push({ path: name, sha256: sha256(bytes), bytes: bytes.length });
+		return bytes;
+	};
+	const tasks = read('tasks.csv');
+	if (tasks) {
+		const r = readTasks(tasks, 'tasks.csv', catalog, units);
+		issues.push(...r.issues);
+		await store.appendTasks(r.tasks);
+	}
+	const incidents = read('incidents.csv');
+	if (incidents) {
+		const r = readIncidents(incidents, 'incidents.csv', catalog, units);
+		issues.push(...r.issues);
+		await store.appendIncidents(r.incidents);
+	}
+}
+
+function configInputs(files: ConfigFiles, input: string): Manifest['inputs'] {
+	return [files.indicators, ...files.schemes]
+		.filter((c) => c.source.startsWith(join(input, 'config')))
+		.map((c) => ({
+			path: `config/${c.source.split(/[\\/]/).pop()}`,
+			sha256: sha256(Buffer.from(c.text)),
+			bytes: Buffer.byteLength(c.text)
+		}));
+}

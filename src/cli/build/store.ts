@@ -1,0 +1,176 @@
+import { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { Catalog } from '../../lib/config/catalog-schema';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ident, literal } from '../../lib/sql/quote';
+import {
+	createStagingSql,
+	duplicatesSql,
+	incidentsSql,
+	rollupSql,
+	STAGING,
+	tasksSql,
+	unitsSql,
+	villageMonthSql
+} from './extract-sql';
+import type { IncidentRow, TaskRow } from './side-tables';
+import type { UnitRecord } from './units';
+
+/**
+ * The build's DuckDB: report rows arrive as Parquet parts from the reader threads, units and
+ * side tables through appenders; the published tables are made by SQL, and Parquet is written by
+ * DuckDB itself — built into the Node engine, so nothing is ever downloaded.
+ */
+export class Store {
+	reportRows = 0;
+
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		readonly conn: DuckDBConnection,
+		private readonly catalog: Catalog
+	) {}
+
+	static async open(catalog: Catalog, tempDir: string): Promise<Store> {
+		const instance = await DuckDBInstance.create(':memory:', {
+			autoinstall_known_extensions: 'false',
+			autoload_known_extensions: 'false',
+			temp_directory: tempDir,
+			memory_limit: '3GB'
+		});
+		const conn = await instance.connect();
+		for (const sql of createStagingSql(catalog)) await conn.run(sql);
+		return new Store(instance, conn, catalog);
+	}
+
+	async appendUnits(units: Iterable<UnitRecord>): Promise<void> {
+		const a = await this.conn.createAppender(STAGING.units);
+		for (const u of units) {
+			a.appendVarchar(u.code);
+			a.appendVarchar(u.name);
+			a.appendVarchar(u.level);
+			nullable(a, u.parentCode);
+			a.appendVarchar(u.kind);
+			nullable(a, u.townshipCode);
+			nullable(a, u.countyCode);
+			a.appendInteger(u.index);
+			a.endRow();
+		}
+		a.closeSync();
+	}
+
+	/** Loads the Parquet parts the readers staged. */
+	async loadReportParts(parts: string[]): Promise<void> {
+		const list = `[${parts.map(literal).join(', ')}]`;
+		await this.conn.run(`INSERT INTO ${STAGING.reports} SELECT * FROM read_parquet(${list})`);
+		const [r] = await this.all(`SELECT count(*) AS n FROM ${STAGING.reports}`);
+		this.reportRows = Number(r.n);
+	}
+
+	async appendTasks(tasks: TaskRow[]): Promise<void> {
+		const a = await this.conn.createAppender(STAGING.tasks);
+		for (const t of tasks) {
+			a.appendVarchar(t.code);
+			a.appendInteger(t.year);
+			a.appendVarchar(t.measure);
+			a.appendInteger(t.task);
+			a.endRow();
+		}
+		a.closeSync();
+	}
+
+	async appendIncidents(incidents: IncidentRow[]): Promise<void> {
+		const a = await this.conn.createAppender(STAGING.incidents);
+		for (const i of incidents) {
+			a.appendVarchar(i.code);
+			nullable(a, i.townshipCode);
+			a.appendInteger(i.date);
+			a.appendVarchar(i.type);
+			a.appendInteger(i.count);
+			a.appendVarchar(i.note);
+			a.endRow();
+		}
+		a.closeSync();
+	}
+
+	/**
+	 * Removes every copy of a (code, month) reported more than once and returns the copies, each
+	 * with the location of another copy, ordered by file and line.
+	 */
+	async takeDuplicates(): Promise<Record<string, unknown>[]> {
+		const taken = await this.all(
+			`SELECT d.other_src, d.other_line, r.* FROM (${duplicatesSql}) d JOIN ${STAGING.reports} r USING (src, line) ORDER BY r.src, r.line`
+		);
+		if (taken.length)
+			await this.conn.run(
+				`DELETE FROM ${STAGING.reports} WHERE (code, month) IN (SELECT (code, month) FROM (${duplicatesSql}))`
+			);
+		this.reportRows -= taken.length;
+		return taken;
+	}
+
+	/** Creates the published tables from the staged rows. */
+	async createExtracts(fromMonth: number, toMonth: number): Promise<void> {
+		const c = this.catalog;
+		for (const sql of [
+			unitsSql,
+			villageMonthSql(c, fromMonth, toMonth),
+			rollupSql(c, 'township'),
+			rollupSql(c, 'county'),
+			tasksSql,
+			incidentsSql
+		])
+			await this.conn.run(sql);
+	}
+
+	async monthRange(): Promise<{ from: number; to: number } | null> {
+		const [r] = await this.all(`SELECT min(month) AS lo, max(month) AS hi FROM ${STAGING.reports}`);
+		return r.lo === null ? null : { from: Number(r.lo), to: Number(r.hi) };
+	}
+
+	async copyToParquet(select: string, path: string): Promise<number> {
+		const result = await this.conn.run(
+			`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`
+		);
+		return Number(result.rowsChanged);
+	}
+
+	/**
+	 * Writes `table` as one Parquet file per value of `key` into `dir` (one pass over the table,
+	 * keeping its row order) and returns the files as `dir/<key>.parquet`.
+	 */
+	async copyPartitioned(table: string, key: string, dir: string): Promise<{ key: string; path: string; rows: number }[]> {
+		const hive = `${dir}.partitions`;
+		await this.conn.run(
+			`COPY ${ident(table)} TO ${literal(hive)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (${ident(key)}), WRITE_PARTITION_COLUMNS true)`
+		);
+		const counts = await this.all(`SELECT ${ident(key)} AS k, count(*) AS n FROM ${ident(table)} GROUP BY ALL ORDER BY 1`);
+		mkdirSync(dir, { recursive: true });
+		const parts = [];
+		for (const { k, n } of counts) {
+			const from = join(hive, `${key}=${k}`);
+			const files = readdirSync(from).filter((f) => f.endsWith('.parquet')).sort();
+			const path = join(dir, `${k}.parquet`);
+			if (files.length === 1) renameSync(join(from, files[0]), path);
+			// DuckDB may split a large partition; one file per key is the contract
+			else await this.copyToParquet(`SELECT * FROM read_parquet(${literal(join(from, '*.parquet'))})`, path);
+			parts.push({ key: String(k), path, rows: Number(n) });
+		}
+		rmSync(hive, { recursive: true, force: true });
+		return parts;
+	}
+
+	async all(sql: string): Promise<Record<string, unknown>[]> {
+		const reader = await this.conn.runAndReadAll(sql);
+		return reader.getRowObjectsJS() as Record<string, unknown>[];
+	}
+
+	close(): void {
+		this.conn.closeSync();
+		this.instance.closeSync();
+	}
+}
+
+function nullable(a: DuckDBAppender, v: string | null): void {
+	if (v === null) a.appendNull();
+	else a.appendVarchar(v);
+}

@@ -1,0 +1,37 @@
+import { readXlsx } from '../io/xlsx-read';
+import { parseCsv } from './csv';
+import { decodeText, type Encoding } from './decode';
+
+export interface SourceRow {
+	line: number;
+	cells: (string | null)[];
+}
+
+export interface SourceTable {
+	kind: 'csv' | 'xlsx';
+	encoding: Encoding | 'xlsx';
+	rows: SourceRow[];
+}
+
+/** Reads a CSV (any of the encodings counties use) or the first sheet of an XLSX workbook. */
+export function readTable(bytes: Uint8Array, path: string): SourceTable {
+	if (/\.xlsx$/i.test(path)) {
+		const { rows } = readXlsx(bytes);
+		return { kind: 'xlsx', encoding: 'xlsx', rows };
+	}
+	const { text, encoding } = decodeText(bytes);
+	const rows: SourceRow[] = [];
+	for (const r of parseCsv(text)) rows.push({ line: r.line, cells: r.fields });
+	return { kind: 'csv', encoding, rows };
+}
+
+export const isBlankRow = (cells: (string | null)[]) =>
+	cells.every((c) => c === null || c.trim() === '');
+
+/** Spreadsheet column letters for 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+	let s = '';
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+		s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+	return s;
+}
