@@ -1,0 +1,59 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/**
+ * A static file server like a county intranet's nginx: the built site with its data/ folder.
+ * .wasm must be served as application/wasm or DuckDB-WASM never starts.
+ */
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.wasm': 'application/wasm',
+	'.parquet': 'application/octet-stream',
+	'.yaml': 'text/yaml; charset=utf-8',
+	'.woff2': 'font/woff2'
+};
+
+export interface StaticServer {
+	url: string;
+	bytesSent: () => number;
+	close: () => Promise<void>;
+}
+
+export function serveDir(root: string, port = 0): Promise<StaticServer> {
+	const base = resolve(root);
+	let sent = 0;
+	const server: Server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		let file = normalize(join(base, path));
+		if (!file.startsWith(base)) return void res.writeHead(403).end();
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+		if (!existsSync(file)) return void res.writeHead(404).end('not found');
+		const size = statSync(file).size;
+		sent += size;
+		res.writeHead(200, {
+			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+			'Content-Length': size,
+			'Cache-Control': 'no-store'
+		});
+		createReadStream(file).pipe(res);
+	});
+	return new Promise((ok) =>
+		server.listen(port, '127.0.0.1', () => {
+			const address = server.address();
+			const p = typeof address === 'object' && address ? address.port : port;
+			ok({
+				url: `http://127.0.0.1:${p}`,
+				bytesSent: () => sent,
+				close: () => new Promise<void>((done) => server.close(() => done()))
+			});
+		})
+	);
+}
