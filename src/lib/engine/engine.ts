@@ -1,0 +1,189 @@
+import type { Table } from 'apache-arrow';
+import { rowsOf } from '../connector/types';
+import { SCHEMA_VERSION, type ExtractEntry, type Manifest } from '../extract/schema';
+import { ident } from '../sql/quote';
+import { decodeParquetTimed, warmDecoder } from './decoder';
+import { ALWAYS_NEEDED, entryKey, planLoad, type TableNeed } from './plan';
+import {
+	createWasmConnector,
+	ENGINE_START,
+	type EngineProgress,
+	type WasmConnector
+} from './wasm-connector';
+
+export type { EngineProgress } from './wasm-connector';
+export type { TableNeed } from './plan';
+
+export interface EngineStatus {
+	engine: 'loading' | 'ready' | 'error';
+	/** Rows per table as counted in DuckDB after each insert. */
+	tables: Record<string, number>;
+	/** Townships whose village_month rows are loaded. */
+	townships: string[];
+	error?: string;
+}
+
+export interface DataEngine {
+	/** Engine compiled and the always-needed tables inserted. */
+	ready: Promise<void>;
+	/** Loads what `need` lacks; a file asked for twice, even concurrently, is fetched once. */
+	ensure(need: TableNeed): Promise<void>;
+	/** Waits for `ready`. Tables not loaded yet (village_month before any ensure) do not exist. */
+	query(sql: string): Promise<Table>;
+	status(): EngineStatus;
+	/** Milestones in ms since navigation start: engine_start, engine_downloaded, engine_ready,
+	 * first_table, ready, and `inserted:<key>` per file (key: table, or
+	 * `village_month:<township>`). */
+	timings: Record<string, number>;
+	/** Time spent per file: `fetch:<key>`, `decode:<key>` (in the worker), `insert:<key>`;
+	 * `ensure:<keys>` for each ensure() that loaded something. */
+	durations: Record<string, number>;
+}
+
+export interface DataEngineOptions {
+	manifest: Manifest;
+	/** Bytes of a file of the extract set, by its manifest path; `onBytes` gets bytes so far. */
+	fetchBytes(file: string, onBytes?: (n: number) => void): Promise<ArrayBuffer>;
+	onProgress?(p: EngineProgress): void;
+}
+
+const round = (ms: number) => Math.round(ms);
+
+/**
+ * DuckDB-WASM loaded with the extract set. The engine download and compile and the fetching and
+ * decoding of the always-needed extracts start together; inserts wait for the engine. Village
+ * data is fetched per township by ensure().
+ */
+export function createDataEngine(opts: DataEngineOptions): DataEngine {
+	const { manifest, fetchBytes, onProgress } = opts;
+	const timings: Record<string, number> = {};
+	const durations: Record<string, number> = {};
+	const tables: Record<string, number> = {};
+	const townships: string[] = [];
+	const done = new Set<string>();
+	const loads = new Map<string, Promise<void>>();
+	let state: EngineStatus['engine'] = 'loading';
+	let error: string | undefined;
+	let filesPlanned = 0;
+	let filesDone = 0;
+	const mark = (name: string) => (timings[name] ??= round(performance.now()));
+
+	mark('engine_start');
+
+	const dataProgress = (label: string) =>
+		onProgress?.({ phase: 'data', label, loaded: filesDone, total: filesPlanned });
+
+	const connector: Promise<WasmConnector> =
+		manifest.schema_version === SCHEMA_VERSION
+			? createWasmConnector({
+					onProgress(p) {
+						if (p.label === ENGINE_START) mark('engine_downloaded');
+						onProgress?.(p);
+					}
+				}).then((c) => {
+					mark('engine_ready');
+					return c;
+				})
+			: Promise.reject(
+					new Error(
+						`数据版本 ${manifest.schema_version} 与本站 ${SCHEMA_VERSION} 不符 (schema_version)`
+					)
+				);
+	connector.catch(() => undefined);
+	void warmDecoder().catch(() => undefined);
+
+	// Inserts one at a time so that the first village file creates village_month and the others
+	// append to it, whatever order their downloads finish in.
+	let inserts: Promise<unknown> = Promise.resolve();
+	function insert(e: ExtractEntry, ipc: Uint8Array): Promise<void> {
+		const run = inserts.then(async () => {
+			const db = await connector;
+			const key = entryKey(e);
+			const t0 = performance.now();
+			await db.insertArrowIPC(e.name, ipc, e.name in tables ? 'append' : 'create');
+			durations[`insert:${key}`] = round(performance.now() - t0);
+			const [{ n }] = rowsOf<{ n: number }>(
+				await db.query(`SELECT count(*)::INTEGER AS n FROM ${ident(e.name)}`)
+			);
+			const added = n - (tables[e.name] ?? 0);
+			tables[e.name] = n;
+			// inserted either way: asking again must not append the same rows twice
+			done.add(e.file);
+			if (added !== e.rows)
+				throw new Error(`${e.file}: ${added} 行，数据清单 (manifest) 写的是 ${e.rows} 行`);
+			if (e.township_code) townships.push(e.township_code);
+		});
+		inserts = run.catch(() => undefined);
+		return run;
+	}
+
+	function load(e: ExtractEntry): Promise<void> {
+		const existing = loads.get(e.file);
+		if (existing) return existing;
+		filesPlanned++;
+		const key = entryKey(e);
+		const p = (async () => {
+			const t0 = performance.now();
+			const bytes = await fetchBytes(e.file);
+			durations[`fetch:${key}`] = round(performance.now() - t0);
+			const { ipc, ms } = await decodeParquetTimed(bytes);
+			durations[`decode:${key}`] = round(ms);
+			await insert(e, ipc);
+			mark('first_table');
+			mark(`inserted:${key}`);
+			done.add(e.file);
+			filesDone++;
+			dataProgress(key);
+		})();
+		loads.set(e.file, p);
+		// a failed file may be asked for again (the network came back)
+		p.catch(() => {
+			loads.delete(e.file);
+			filesPlanned--;
+		});
+		dataProgress(key);
+		return p;
+	}
+
+	function loadAll(need: TableNeed): Promise<void[]> {
+		try {
+			return Promise.all(planLoad(manifest, need, { files: done }).map(load));
+		} catch (e) {
+			return Promise.reject(e);
+		}
+	}
+
+	const ready = (async () => {
+		await Promise.all([connector, loadAll({ tables: [...ALWAYS_NEEDED] })]);
+		mark('ready');
+		performance.mark('kp:engine-ready');
+		state = 'ready';
+	})();
+	ready.catch((e: unknown) => {
+		state = 'error';
+		error = e instanceof Error ? e.message : String(e);
+	});
+
+	return {
+		ready,
+		async ensure(need) {
+			const t0 = performance.now();
+			const planned = planLoad(manifest, need, { files: done });
+			if (planned.length === 0) return;
+			await Promise.all(planned.map(load));
+			durations[`ensure:${planned.map(entryKey).join(',')}`] = round(performance.now() - t0);
+		},
+		async query(sql) {
+			await ready;
+			return (await connector).query(sql);
+		},
+		status: () => ({
+			engine: state,
+			tables: { ...tables },
+			townships: [...townships],
+			...(error === undefined ? {} : { error })
+		}),
+		timings,
+		durations
+	};
+}

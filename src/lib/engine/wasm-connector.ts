@@ -1,0 +1,104 @@
+import {
+	AsyncDuckDB,
+	VoidLogger,
+	getPlatformFeatures,
+	type AsyncDuckDBConnection
+} from '@duckdb/duckdb-wasm';
+// Self-hosted: the county intranet has no CDN. Only the eh bundle: mvp crashes on the first SQL
+// error, coi needs cross-origin isolation headers a plain nginx does not send.
+import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import type { Connector } from '../connector/types';
+import { fetchBlob } from './fetch';
+
+/** Bytes for the engine download, files for data. */
+export interface EngineProgress {
+	phase: 'engine' | 'data';
+	label: string;
+	loaded: number;
+	total: number;
+}
+
+export const ENGINE_DOWNLOAD = '下载引擎 (download)';
+export const ENGINE_START = '启动引擎 (compile)';
+
+export interface WasmConnector extends Connector {
+	/** Inserts an Arrow IPC stream; `ipc`'s buffer is transferred to the engine (detached). */
+	insertArrowIPC(table: string, ipc: Uint8Array, mode: 'create' | 'append'): Promise<void>;
+	version(): Promise<string>;
+}
+
+/**
+ * DuckDB-WASM in its own Worker. The wasm (34 MB) is downloaded here rather than by DuckDB's
+ * worker so that the page can show real byte progress (DuckDB's own progress callback only fires
+ * after a 20 ms pause between chunks, i.e. hardly ever on a steady stream), then handed to the
+ * worker as a blob: URL typed application/wasm, which its streaming compile accepts.
+ */
+export async function createWasmConnector(
+	options: { onProgress?(p: EngineProgress): void } = {}
+): Promise<WasmConnector> {
+	const { onProgress } = options;
+	const features = await getPlatformFeatures();
+	if (!features.wasmExceptions)
+		throw new Error(
+			'浏览器太旧，不支持 WebAssembly 异常处理 (wasm exceptions)：请使用 Chrome、Edge 或 360 极速版 95 以上版本'
+		);
+	// The worker script (0.8 MB) loads while the wasm downloads.
+	const db = new AsyncDuckDB(new VoidLogger(), new Worker(duckdbWorkerUrl));
+	let conn: AsyncDuckDBConnection;
+	let moduleUrl = '';
+	try {
+		const blob = await fetchBlob(duckdbWasmUrl, 'application/wasm', (loaded, total) =>
+			onProgress?.({ phase: 'engine', label: ENGINE_DOWNLOAD, loaded, total })
+		);
+		onProgress?.({ phase: 'engine', label: ENGINE_START, loaded: blob.size, total: blob.size });
+		moduleUrl = URL.createObjectURL(blob);
+		await db.instantiate(moduleUrl, null);
+		await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+		conn = await db.connect();
+		// Without these a query naming read_parquet, json or httpfs would try to download an
+		// extension: never on an intranet.
+		await conn.query('SET autoinstall_known_extensions=false');
+		await conn.query('SET autoload_known_extensions=false');
+	} catch (e) {
+		await db.terminate();
+		throw e;
+	} finally {
+		if (moduleUrl) URL.revokeObjectURL(moduleUrl);
+	}
+
+	// One statement at a time on the one connection: a query never sees half an insert, and an
+	// error cannot leave the next caller's statement in a broken pending state.
+	let tail: Promise<unknown> = Promise.resolve();
+	const serial = <T>(run: () => Promise<T>): Promise<T> => {
+		const result = tail.then(run);
+		tail = result.catch(() => undefined);
+		return result;
+	};
+	let closed = false;
+	const open = () => {
+		if (closed) throw new Error('connector is closed');
+		return conn;
+	};
+
+	return {
+		query: (sql) => serial(async () => (await open().query(sql)) as Table),
+		exec: (sql) =>
+			serial(async () => {
+				await open().query(sql);
+			}),
+		insertArrowIPC: (table, ipc, mode) =>
+			serial(() =>
+				open().insertArrowFromIPCStream(ipc, { name: table, create: mode === 'create' })
+			),
+		version: () => db.getVersion(),
+		close: () =>
+			serial(async () => {
+				if (closed) return;
+				closed = true;
+				await conn.close();
+				await db.terminate();
+			})
+	};
+}
