@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type Manifest } from '../../lib/extract/schema';
 import { monthText } from '../../lib/periods';
+import type { Config } from '../../lib/config';
 import type { ConfigFiles } from '../config-files';
+import { precompute } from './precompute';
 import type { Effects } from '../effects';
 import type { Lang } from './issues';
 import {
@@ -23,6 +25,7 @@ export interface PublishInput {
 	range: { from: number; to: number };
 	inputs: Manifest['inputs'];
 	configFiles: ConfigFiles;
+	config: Config;
 	rejectedRows: number;
 	warnings: number;
 	fx: Effects;
@@ -85,6 +88,7 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 			rejects: { rows: p.rejectedRows },
 			warnings: p.warnings
 		};
+		manifest.precomputed = await precompute(staging, manifest, p.config);
 		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 		swapIn(staging, p.out, p.ops);
 		return manifest;

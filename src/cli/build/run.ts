@@ -53,7 +53,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		lap = now;
 	};
 	const configFiles = readConfigFiles(join(opts.input, 'config'));
-	const { catalog } = loadConfigFiles(configFiles);
+	const config = loadConfigFiles(configFiles);
+	const { catalog } = config;
 	const now = fx.now();
 	const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
 
@@ -120,6 +121,7 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 			range: range!,
 			inputs,
 			configFiles,
+			config,
 			rejectedRows: rejects.length,
 			warnings: issues.filter((i) => i.severity === 'warning').length,
 			fx,

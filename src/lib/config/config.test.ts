@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError } from './index';
+import { loadConfig, ConfigError, schemeFor } from './index';
 import { headerLookup, normalizeHeader, parseCatalog } from './catalog';
 import { parseScheme } from './scheme';
 
@@ -37,6 +37,22 @@ describe('default configuration', () => {
 		expect(lookup.get(normalizeHeader(' 社会抚养费实征（元） '))).toBe('fee_collected');
 		expect(lookup.get(normalizeHeader('Births_Total'))).toBe('births_total');
 		expect(lookup.get(normalizeHeader('单位代码'))).toBe('code');
+	});
+});
+
+describe('schemeFor', () => {
+	it("takes the year's own scheme, else the latest earlier one, else the earliest", () => {
+		const s2024 = schemeText;
+		const s2026 = schemeText
+			.replace('year: 2024', 'year: 2026')
+			.replace('[2024H1, 2024]', '[2026H1, 2026]');
+		const config = loadConfig({ text: indicatorsText, source: 'i' }, [
+			{ text: s2024, source: 'a' },
+			{ text: s2026, source: 'b' }
+		]);
+		expect([2022, 2024, 2025, 2026, 2030].map((y) => schemeFor(config, y)?.year)).toEqual([
+			2024, 2024, 2024, 2026, 2026
+		]);
 	});
 });
 

@@ -30,8 +30,13 @@ export function loadConfig(indicators: ConfigText, schemes: ConfigText[]): Confi
 	return { catalog, schemes: byYear };
 }
 
-/** The scheme for a year: that year's own, else the latest earlier one (schemes carry over). */
+/**
+ * The scheme for a year: that year's own, else the latest earlier one (schemes carry over), else
+ * — for years before any configured scheme — the earliest one. Views say which scheme they used.
+ */
 export function schemeFor(config: Config, year: number): Scheme | undefined {
-	const years = [...config.schemes.keys()].filter((y) => y <= year).sort((a, b) => b - a);
-	return years.length ? config.schemes.get(years[0]) : undefined;
+	const years = [...config.schemes.keys()].sort((a, b) => a - b);
+	const earlier = years.filter((y) => y <= year);
+	const pick = earlier.length ? earlier[earlier.length - 1] : years[0];
+	return pick === undefined ? undefined : config.schemes.get(pick);
 }

@@ -44,9 +44,17 @@ export interface Manifest {
 	counts: { townships: number; villages: number; reports: number };
 	extracts: ExtractEntry[];
 	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
+	/** Rows of the default views' queries by query key, for the first paint before the engine. */
+	precomputed?: FileRef;
 	inputs: InputEntry[];
 	rejects: { rows: number };
 	warnings: number;
+}
+
+/** The precomputed file: query key → result rows (see src/lib/views/view-query.ts). */
+export interface Precomputed {
+	schema_version: number;
+	results: Record<string, Record<string, unknown>[]>;
 }
 
 export interface ColumnDef {

@@ -1,0 +1,21 @@
+import type { Config } from '../config';
+import type { Manifest } from '../extract/schema';
+import { defaultOverviewState, overviewQuery } from './overview';
+import { defaultTrendsState, multiplesQuery, trendsQuery } from './trends';
+import { scopeUnitsQuery, type ViewQuery } from './view-query';
+
+/**
+ * The queries a fresh visit runs first (overview and trends in their default state). The CLI
+ * precomputes exactly these, so a leader sees numbers before the 34 MB engine has arrived.
+ */
+export function defaultViewQueries(config: Config, manifest: Manifest): ViewQuery[] {
+	const overview = defaultOverviewState(manifest);
+	const trends = defaultTrendsState(config, manifest);
+	const queries = [
+		scopeUnitsQuery(overview.county),
+		overviewQuery(config, manifest, overview),
+		trendsQuery(config, trends),
+		multiplesQuery(config, trends)
+	];
+	return queries.filter((q): q is ViewQuery => q !== null);
+}

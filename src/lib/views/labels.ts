@@ -1,0 +1,52 @@
+import type { Catalog, Indicator, Term } from '../config/catalog-schema';
+import type { Lang } from '../i18n';
+
+/**
+ * What the numerator and denominator of an indicator count, in words: every rate on screen
+ * shows the counts behind it (政策内出生 152 / 出生人数 164).
+ */
+export function termLabel(catalog: Catalog, term: Term, lang: Lang): string {
+	const name = (id: string) => {
+		const all = [...catalog.measures, ...catalog.derived, ...catalog.system_measures];
+		return all.find((m) => m.id === id)?.name[lang] ?? id;
+	};
+	if ('sum' in term) return term.sum.map(name).join(' + ');
+	if ('end' in term) return name(term.end);
+	if ('mean' in term)
+		return lang === 'zh' ? `平均${name(term.mean)}` : `mean ${name(term.mean).toLowerCase()}`;
+	return lang === 'zh'
+		? `${name(term.task)}年度任务`
+		: `annual task, ${name(term.task).toLowerCase()}`;
+}
+
+export function fractionLabels(
+	catalog: Catalog,
+	indicator: Indicator,
+	lang: Lang
+): { numerator: string; denominator: string | null } {
+	const f = indicator.formula;
+	if (f.kind === 'ratio')
+		return {
+			numerator: termLabel(catalog, f.numerator, lang),
+			denominator: termLabel(catalog, f.denominator, lang)
+		};
+	if (f.kind === 'count')
+		return { numerator: termLabel(catalog, { sum: [f.measure] }, lang), denominator: null };
+	// birth rate − death rate: the numerator is births − deaths over the shared mean population
+	const of = (id: string) => catalog.indicators.find((i) => i.id === id)!;
+	const [a, b] = [of(f.minuend), of(f.subtrahend)].map((i) => fractionLabels(catalog, i, lang));
+	return { numerator: `${a.numerator} − ${b.numerator}`, denominator: a.denominator };
+}
+
+/** Money terms are shown in 元/万元, everything else as a count. */
+export function termIsMoney(catalog: Catalog, term: Term): boolean {
+	const ids =
+		'sum' in term
+			? term.sum
+			: 'end' in term
+				? [term.end]
+				: 'mean' in term
+					? [term.mean]
+					: [term.task];
+	return ids.some((id) => catalog.measures.find((m) => m.id === id)?.type === 'money');
+}

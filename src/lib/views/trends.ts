@@ -1,0 +1,79 @@
+import type { Config } from '../config';
+import type { Manifest } from '../extract/schema';
+import { parseReportMonth, type Granularity, type MonthIndex } from '../periods';
+import type { Level } from '../query/types';
+import { overviewIndicators } from './overview';
+import { indicatorsViewQuery, type ViewQuery } from './view-query';
+import { bucketPeriods } from '../query/buckets';
+
+/**
+ * A trend view: one indicator for some units over a range of months. `scope` is the unit whose
+ * children are compared: the county for townships, a township for its villages.
+ */
+export interface TrendsState {
+	indicator: string;
+	level: Level;
+	/** The units drawn as lines; empty means every unit of the level within the scope. */
+	units: string[];
+	scope: string;
+	granularity: Granularity;
+	annualise: boolean;
+	from: MonthIndex;
+	to: MonthIndex;
+}
+
+export function defaultTrendsState(config: Config, manifest: Manifest): TrendsState {
+	const to = parseReportMonth(manifest.periods.to)!;
+	const assessed = overviewIndicators(config, Math.floor(to / 12)).assessed;
+	const county = manifest.counties[0]?.code ?? '';
+	return {
+		indicator: assessed[0] ?? config.catalog.indicators[0].id,
+		level: 'county',
+		units: [county],
+		scope: county,
+		granularity: 'quarter',
+		annualise: false,
+		from: parseReportMonth(manifest.periods.from)!,
+		to
+	};
+}
+
+function periods(state: TrendsState) {
+	return bucketPeriods(state.granularity, state.from, state.to);
+}
+
+/** The lines of the main chart. */
+export function trendsQuery(config: Config, state: TrendsState): ViewQuery {
+	const base = {
+		indicators: [state.indicator],
+		periods: periods(state),
+		annualise: state.annualise
+	};
+	if (state.level === 'county')
+		return indicatorsViewQuery(config.catalog, {
+			...base,
+			level: 'county',
+			codes: state.units.length ? state.units : [state.scope]
+		});
+	return indicatorsViewQuery(config.catalog, {
+		...base,
+		level: state.level,
+		parent: state.scope,
+		...(state.units.length ? { codes: state.units } : {})
+	});
+}
+
+/**
+ * Small multiples: the indicator for every child of the scope (the townships of the county, or
+ * the villages of a township), one panel each.
+ */
+export function multiplesQuery(config: Config, state: TrendsState): ViewQuery {
+	const level = state.level === 'village' ? 'village' : 'township';
+	return indicatorsViewQuery(config.catalog, {
+		indicators: [state.indicator],
+		periods: periods(state),
+		annualise: state.annualise,
+		level,
+		parent: state.scope
+	});
+}
