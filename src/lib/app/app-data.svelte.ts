@@ -1,0 +1,141 @@
+import { loadConfig, type Config } from '../config';
+import { SCHEMA_VERSION, type Manifest, type Precomputed } from '../extract/schema';
+import type { ViewQuery } from '../views/view-query';
+import { dataUrl } from './data-url';
+
+/** Why the site cannot show data: the page says which, and the command that fixes it. */
+export type LoadError =
+	| { kind: 'missing'; detail: string }
+	| { kind: 'version'; found: number; expected: number }
+	| { kind: 'config'; detail: string }
+	| { kind: 'engine'; detail: string };
+
+export interface Progress {
+	loaded: number;
+	total: number;
+	label: string;
+}
+
+type Engine = import('../engine/engine').DataEngine;
+type Rows = Record<string, unknown>[];
+
+/**
+ * The site's data: the manifest and configuration of the published set, the precomputed first
+ * results, and the DuckDB-WASM engine that takes over once it has arrived. The engine and Arrow
+ * are imported lazily so that the first numbers never wait for them.
+ */
+export class AppData {
+	manifest = $state.raw<Manifest | null>(null);
+	config = $state.raw<Config | null>(null);
+	error = $state.raw<LoadError | null>(null);
+	engineState = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	engineProgress = $state.raw<Progress | null>(null);
+	dataProgress = $state.raw<Progress | null>(null);
+
+	// a plain cache read on demand, not state anything renders from
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private precomputed = new Map<string, Rows>();
+	private engine: Promise<Engine> | null = null;
+	private started: Promise<void> | null = null;
+
+	/** Reads manifest, configuration and first results; then starts the engine in the background. */
+	start(fetchImpl: typeof fetch = fetch): Promise<void> {
+		return (this.started ??= this.load(fetchImpl));
+	}
+
+	private async load(fetchImpl: typeof fetch): Promise<void> {
+		const res = await fetchImpl(dataUrl('manifest.json')).catch((e: Error) => e);
+		if (res instanceof Error || !res.ok) {
+			this.error = {
+				kind: 'missing',
+				detail: res instanceof Error ? res.message : `HTTP ${res.status}`
+			};
+			return;
+		}
+		let manifest: Manifest;
+		try {
+			manifest = (await res.json()) as Manifest;
+		} catch (e) {
+			this.error = { kind: 'missing', detail: `manifest.json: ${(e as Error).message}` };
+			return;
+		}
+		if (manifest.schema_version !== SCHEMA_VERSION) {
+			this.error = { kind: 'version', found: manifest.schema_version, expected: SCHEMA_VERSION };
+			return;
+		}
+		const text = (file: string) =>
+			fetchImpl(dataUrl(file)).then((r) =>
+				r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`))
+			);
+		try {
+			const [indicators, schemes, precomputed] = await Promise.all([
+				text(manifest.config.indicators.file),
+				Promise.all(manifest.config.schemes.map((s) => text(s.file))),
+				manifest.precomputed ? text(manifest.precomputed.file) : Promise.resolve(null)
+			]);
+			this.config = loadConfig(
+				{ text: indicators, source: manifest.config.indicators.file },
+				schemes.map((t, i) => ({ text: t, source: manifest.config.schemes[i].file }))
+			);
+			if (precomputed)
+				for (const [k, rows] of Object.entries((JSON.parse(precomputed) as Precomputed).results))
+					this.precomputed.set(k, rows);
+		} catch (e) {
+			this.error = { kind: 'config', detail: (e as Error).message };
+			return;
+		}
+		this.manifest = manifest;
+		// a failure is recorded in `error` and shown; nothing else awaits this start
+		this.startEngine(fetchImpl).catch(() => {});
+	}
+
+	private startEngine(fetchImpl: typeof fetch): Promise<Engine> {
+		return (this.engine ??= (async () => {
+			this.engineState = 'loading';
+			try {
+				const { createDataEngine } = await import('../engine/engine');
+				const engine = createDataEngine({
+					manifest: this.manifest!,
+					fetchBytes: async (file, onBytes) => {
+						const r = await fetchImpl(dataUrl(file));
+						if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+						const bytes = await r.arrayBuffer();
+						onBytes?.(bytes.byteLength);
+						return bytes;
+					},
+					onProgress: (p) => {
+						if (p.phase === 'engine') this.engineProgress = p;
+						else this.dataProgress = p;
+					}
+				});
+				await engine.ready;
+				this.engineState = 'ready';
+				return engine;
+			} catch (e) {
+				this.engineState = 'error';
+				this.error = { kind: 'engine', detail: (e as Error).message };
+				throw e;
+			}
+		})());
+	}
+
+	/** True when a query's rows are at hand without the engine (the default views). */
+	hasPrecomputed(q: ViewQuery): boolean {
+		return this.precomputed.has(q.key);
+	}
+
+	/** Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. */
+	async rows<T = Record<string, unknown>>(q: ViewQuery): Promise<T[]> {
+		const ready = this.precomputed.get(q.key);
+		if (ready) return ready as T[];
+		const engine = await this.startEngine(fetch);
+		await engine.ensure(q.need);
+		const [{ rowsOf }, table] = await Promise.all([
+			import('../connector/types'),
+			engine.query(q.sql)
+		]);
+		return rowsOf<T>(table);
+	}
+}
+
+export const appData = new AppData();
