@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,6 +16,33 @@ export function demoExtracts(): string {
 	const out = join(OUTPUT, 'demo-extracts');
 	if (!existsSync(join(raw, 'units.csv'))) run(['bin/kaoping.js', 'demo', '--out', raw]);
 	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
+	return out;
+}
+
+/** The tiny county with unit names that are HTML and script, to prove they render as text. */
+export const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">';
+export const HOSTILE_COUNTY = '"><script>window.__xss=2</script>县';
+
+export function hostileExtracts(): string {
+	const raw = join(OUTPUT, 'hostile-raw');
+	const out = join(OUTPUT, 'hostile-extracts');
+	rmSync(raw, { recursive: true, force: true });
+	cpSync(join(ROOT, 'tests/fixtures/tiny/input'), raw, { recursive: true });
+	const units = readFileSync(join(raw, 'units.csv'), 'utf8')
+		.replace('990999,试验县,', `990999,"${HOSTILE_COUNTY.replace(/"/g, '""')}",`)
+		.replace('990999001,甲镇,', `990999001,"${HOSTILE_NAME.replace(/"/g, '""')}",`);
+	writeFileSync(join(raw, 'units.csv'), units);
+	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
+	return out;
+}
+
+/** An extract set from a future version of kaoping, which this site must refuse clearly. */
+export function futureExtracts(from: string): string {
+	const out = join(OUTPUT, 'future-extracts');
+	rmSync(out, { recursive: true, force: true });
+	cpSync(from, out, { recursive: true });
+	const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+	writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, schema_version: 99 }));
 	return out;
 }
 

@@ -1,0 +1,147 @@
+// `npm run bench:browser`: real Chromium against the built site on 127.0.0.1, for the demo
+// county and a province-size extract set. Prints medians of 5 cold loads (first number on
+// screen, DuckDB ready, first chart, bytes) and p50/p95 of 20 interactions on the trends page.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from '../tests/browser/browser';
+import { serveDir } from '../tests/browser/serve';
+import { buildSite, demoExtracts, deploySite } from '../tests/browser/site';
+import type { Page } from 'playwright-core';
+
+const COLD_LOADS = 5;
+const INTERACTIONS = 20;
+const PROVINCE = 'bench/output/province-extracts';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const mark = (page: Page, name: string, timeout = 120_000) =>
+	page
+		.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, {
+			timeout,
+			polling: 20
+		})
+		.then(() => page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name));
+
+async function coldLoads(url: string, bytes: () => number) {
+	const browser = await launch();
+	const out = {
+		firstNumber: [] as number[],
+		engineReady: [] as number[],
+		firstChart: [] as number[],
+		bytes: [] as number[]
+	};
+	try {
+		for (let i = 0; i < COLD_LOADS; i++) {
+			for (const [path, metric] of [
+				['/', 'overview'],
+				['/trends', 'trends']
+			] as const) {
+				const context = await browser.newContext({
+					locale: 'zh-CN',
+					viewport: { width: 1280, height: 860 }
+				});
+				const page = await context.newPage();
+				const before = bytes();
+				await page.goto(url + path);
+				if (metric === 'overview') {
+					out.firstNumber.push(await mark(page, 'kp:first-number'));
+					out.engineReady.push(await mark(page, 'kp:engine-ready'));
+					out.bytes.push(bytes() - before);
+				} else out.firstChart.push(await mark(page, 'kp:first-chart'));
+				await context.close();
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return out;
+}
+
+async function interactions(url: string) {
+	const browser = await launch();
+	const times = { indicator: [] as number[], units: [] as number[] };
+	try {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+		await page.goto(url + '/trends');
+		await mark(page, 'kp:engine-ready');
+		await mark(page, 'kp:first-chart');
+		const indicators = await page
+			.locator('select[name=indicator] option')
+			.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+		const levels = ['township', 'county'];
+		for (let i = 0; i < INTERACTIONS; i++) {
+			const kind = i % 2 === 0 ? 'indicator' : 'units';
+			const renders = await page.evaluate(
+				() => (window as unknown as { __kp: { renders: number } }).__kp.renders
+			);
+			const started = await page.evaluate(() => performance.now());
+			if (kind === 'indicator')
+				await page.selectOption(
+					'select[name=indicator]',
+					indicators[(i / 2 + 1) % indicators.length]
+				);
+			else await page.locator(`input[name=level][value=${levels[((i - 1) / 2) % 2]}]`).check();
+			await page.waitForFunction(
+				(r) => (window as unknown as { __kp: { renders: number } }).__kp.renders > r,
+				renders,
+				{ polling: 5 }
+			);
+			const done = await page.evaluate(
+				() => (window as unknown as { __kp: { lastRender: number } }).__kp.lastRender
+			);
+			times[kind].push(done - started);
+		}
+	} finally {
+		await browser.close();
+	}
+	return times;
+}
+
+function report(
+	name: string,
+	cold: Awaited<ReturnType<typeof coldLoads>>,
+	inter: Awaited<ReturnType<typeof interactions>>,
+	targets: { p50: number; p95: number }
+) {
+	const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+	const all = [...inter.indicator, ...inter.units];
+	console.log(`\n${name}`);
+	console.log(
+		`  cold loads (median of ${COLD_LOADS}): first number ${ms(median(cold.firstNumber))} · DuckDB ready ${ms(median(cold.engineReady))} · first chart ${ms(median(cold.firstChart))} · ${(median(cold.bytes) / 1e6).toFixed(1)} MB transferred (uncompressed)`
+	);
+	console.log(
+		`  runs: first number ${cold.firstNumber.map(Math.round).join(', ')} · ready ${cold.engineReady.map(Math.round).join(', ')} · chart ${cold.firstChart.map(Math.round).join(', ')}`
+	);
+	console.log(
+		`  interactions (${all.length}): p50 ${ms(median(all))} · p95 ${ms(p95(all))} (indicator p50 ${ms(median(inter.indicator))}, units p50 ${ms(median(inter.units))})`
+	);
+	const ok = median(cold.firstNumber) < 1000 && median(all) < targets.p50 && p95(all) < targets.p95;
+	console.log(
+		`  targets: first number < 1,000 ms, p50 < ${targets.p50} ms, p95 < ${targets.p95} ms → ${ok ? 'met' : 'NOT met'}`
+	);
+	console.log(
+		`  ratios: first number / DuckDB ready = ${(median(cold.firstNumber) / median(cold.engineReady)).toFixed(2)}; p95 / p50 = ${(p95(all) / median(all)).toFixed(1)}`
+	);
+}
+
+if (!process.argv.includes('--no-build')) buildSite();
+const sets: [string, string, { p50: number; p95: number }][] = [
+	['demo county', demoExtracts(), { p50: 50, p95: 150 }]
+];
+if (existsSync(join(PROVINCE, 'manifest.json')))
+	sets.push(['province (1,500 townships, 25,000 villages)', PROVINCE, { p50: 150, p95: 400 }]);
+else console.log(`(no ${PROVINCE}: run \`npm run bench:build\` first for the province-size set)`);
+for (const [name, extracts, targets] of sets) {
+	const server = await serveDir(deploySite(`bench-${name.split(' ')[0]}`, extracts));
+	try {
+		report(
+			name,
+			await coldLoads(server.url, server.bytesSent),
+			await interactions(server.url),
+			targets
+		);
+	} finally {
+		await server.close();
+	}
+}

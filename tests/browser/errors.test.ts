@@ -1,0 +1,40 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launch()));
+afterAll(async () => void (await browser?.close()));
+
+describe('when the data cannot be shown', () => {
+	it('explains how to build data when the data folder is empty', async () => {
+		const { page, context, outside } = await openPage(browser);
+		await page.goto(inject('emptyUrl') + '/trends');
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.innerText()).resolves.toContain('npx kaoping build --input');
+		await screenshot(page, 'no-data');
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+
+	it('refuses an extract set of another schema version, naming both versions', async () => {
+		const { page, context } = await openPage(browser);
+		await page.goto(inject('futureUrl') + '/');
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.innerText()).resolves.toMatch(/数据版本 99 与本站 1 不符/);
+		await context.close();
+	});
+
+	it('lists the extracts named by the manifest on the About page', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(inject('demoUrl') + '/about');
+		await page.locator('details summary').click();
+		await expect(page.locator('details tbody tr').count()).resolves.toBe(19 + 5);
+		await expect(page.locator('main').innerText()).resolves.toContain('政策符合率');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
