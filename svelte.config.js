@@ -7,6 +7,13 @@ const config = {
 	kit: {
 		// Relative asset paths let a county serve the built site from any sub-path of its intranet.
 		paths: { relative: true },
+		prerender: {
+			// data/ is the county's extract set, dropped beside the built site at deploy time
+			handleHttpError({ path, message }) {
+				if (path.includes('/data/')) return;
+				throw new Error(message);
+			}
+		},
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		typescript: {
 			config(tsconfig) {

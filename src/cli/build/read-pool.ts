@@ -17,8 +17,10 @@ export interface ReadOptions {
 /** Below this many files a county's inputs read faster without threads. */
 const FILES_PER_WORKER = 64;
 
+/** Threads only pay for their start-up (~0.5 s each, TypeScript included) from two up. */
 export function defaultWorkers(files: number): number {
-	return files < FILES_PER_WORKER ? 0 : Math.max(1, Math.min(availableParallelism(), 8, Math.floor(files / FILES_PER_WORKER)));
+	const n = Math.min(availableParallelism(), 8, Math.floor(files / FILES_PER_WORKER));
+	return n >= 2 ? n : 0;
 }
 
 /**

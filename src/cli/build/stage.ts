@@ -1,4 +1,5 @@
-import { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { openDuckDB } from '../../lib/connector/node-duckdb';
 import type { Catalog } from '../../lib/config/catalog-schema';
 import { literal } from '../../lib/sql/quote';
 import { reportStagingSql, STAGING } from './extract-sql';
@@ -19,9 +20,7 @@ export class ReportStager {
 	) {}
 
 	static async open(catalog: Catalog, tempDir: string): Promise<ReportStager> {
-		const instance = await DuckDBInstance.create(':memory:', {
-			autoinstall_known_extensions: 'false',
-			autoload_known_extensions: 'false',
+		const instance = await openDuckDB(':memory:', {
 			temp_directory: tempDir,
 			threads: '1'
 		});

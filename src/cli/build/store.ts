@@ -1,4 +1,5 @@
-import { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { openDuckDB } from '../../lib/connector/node-duckdb';
 import type { Catalog } from '../../lib/config/catalog-schema';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +32,7 @@ export class Store {
 	) {}
 
 	static async open(catalog: Catalog, tempDir: string): Promise<Store> {
-		const instance = await DuckDBInstance.create(':memory:', {
-			autoinstall_known_extensions: 'false',
-			autoload_known_extensions: 'false',
+		const instance = await openDuckDB(':memory:', {
 			temp_directory: tempDir,
 			memory_limit: '3GB'
 		});

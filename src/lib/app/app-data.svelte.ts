@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config';
 import { SCHEMA_VERSION, type Manifest, type Precomputed } from '../extract/schema';
+import { defaultOverviewState, overviewQuery } from '../views/overview';
 import type { ViewQuery } from '../views/view-query';
 import { dataUrl } from './data-url';
 
@@ -19,6 +20,9 @@ export interface Progress {
 type Engine = import('../engine/engine').DataEngine;
 type Rows = Record<string, unknown>[];
 
+/** Answers kept for going back: a few hundred KB at most on the demo county. */
+const RECENT_RESULTS = 64;
+
 /**
  * The site's data: the manifest and configuration of the published set, the precomputed first
  * results, and the DuckDB-WASM engine that takes over once it has arrived. The engine and Arrow
@@ -35,6 +39,8 @@ export class AppData {
 	// a plain cache read on demand, not state anything renders from
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private precomputed = new Map<string, Rows>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- an LRU cache, not state
+	private recent = new Map<string, Rows>();
 	private engine: Promise<Engine> | null = null;
 	private started: Promise<void> | null = null;
 
@@ -110,6 +116,14 @@ export class AppData {
 				});
 				await engine.ready;
 				this.engineState = 'ready';
+				// DuckDB-WASM's first real query costs ~100 ms more than the next ones; pay it now,
+				// while the reader looks at the precomputed numbers, not on their first click.
+				const warm = overviewQuery(
+					this.config!,
+					this.manifest!,
+					defaultOverviewState(this.manifest!)
+				);
+				if (warm) engine.query(warm.sql).catch(() => {});
 				return engine;
 			} catch (e) {
 				this.engineState = 'error';
@@ -124,17 +138,28 @@ export class AppData {
 		return this.precomputed.has(q.key);
 	}
 
-	/** Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. */
+	/**
+	 * Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. Recent answers
+	 * are kept (the data cannot change while the page is open), so going back costs no query.
+	 */
 	async rows<T = Record<string, unknown>>(q: ViewQuery): Promise<T[]> {
-		const ready = this.precomputed.get(q.key);
-		if (ready) return ready as T[];
+		const known = this.precomputed.get(q.key) ?? this.recent.get(q.key);
+		if (known) return known as T[];
 		const engine = await this.startEngine(fetch);
 		await engine.ensure(q.need);
 		const [{ rowsOf }, table] = await Promise.all([
 			import('../connector/types'),
 			engine.query(q.sql)
 		]);
-		return rowsOf<T>(table);
+		const rows = rowsOf<T>(table);
+		this.remember(q.key, rows as Rows);
+		return rows;
+	}
+
+	private remember(key: string, rows: Rows): void {
+		this.recent.delete(key);
+		this.recent.set(key, rows);
+		if (this.recent.size > RECENT_RESULTS) this.recent.delete(this.recent.keys().next().value!);
 	}
 }
 

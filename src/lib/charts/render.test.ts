@@ -1,36 +1,15 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-	DataZoomComponent,
-	GridComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	TitleComponent,
-	TooltipComponent
-} from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import { config, county, hostile, rows, sexRatio } from './fixture';
 import { buildSmallMultiplesOption, smallMultiplesHeight } from './small-multiples';
 import { buildTrendOption } from './trend';
+import { CHART_PARTS } from './parts';
 import type { TrendSeries } from './types';
 
 // The structural tests cannot tell whether ECharts accepts an option; rendering it server-side
 // to SVG (no DOM) can.
-use([
-	LineChart,
-	BarChart,
-	ScatterChart,
-	GridComponent,
-	TooltipComponent,
-	LegendComponent,
-	MarkLineComponent,
-	MarkAreaComponent,
-	DataZoomComponent,
-	TitleComponent,
-	SVGRenderer
-]);
+use([...CHART_PARTS, SVGRenderer]);
 
 function render(option: EChartsCoreOption, width = 800, height = 400): string {
 	const chart = init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'ZH' });

@@ -1,7 +1,7 @@
+import { openDuckDB } from './node-duckdb';
 import {
 	DuckDBDateValue,
 	DuckDBDecimalValue,
-	DuckDBInstance,
 	DuckDBTypeId,
 	type DuckDBType,
 	type DuckDBValue
@@ -30,12 +30,8 @@ import type { Connector } from './types';
  * reading a Table behaves the same in both places.
  */
 export async function createNodeConnector(path = ':memory:'): Promise<Connector> {
-	const instance = await DuckDBInstance.create(path);
+	const instance = await openDuckDB(path);
 	const connection = await instance.connect();
-	// offline product: never reach for the network to fetch an extension
-	await connection.run(
-		'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;'
-	);
 	let closed = false;
 	const open = () => {
 		if (closed) throw new Error('connector is closed');

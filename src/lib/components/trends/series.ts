@@ -40,3 +40,19 @@ export function chartTarget(
 		};
 	return { kind: 'line', value: s.target, label: t(lang, 'trends.target', { value: v(s.target) }) };
 }
+
+/**
+ * A value rebuilt only when its key changes; a null key keeps the last value (nothing new to
+ * show yet). Reads made by `build` happen only when it runs.
+ */
+export function keep<T>(): (key: string | null, build: () => T) => T | null {
+	let lastKey: string | null = null;
+	let last: T | null = null;
+	return (key, build) => {
+		if (key !== null && key !== lastKey) {
+			last = build();
+			lastKey = key;
+		}
+		return last;
+	};
+}

@@ -1,0 +1,28 @@
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+	DataZoomComponent,
+	DatasetComponent,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MarkAreaComponent,
+	MarkLineComponent,
+	TitleComponent,
+	TooltipComponent
+} from 'echarts/components';
+
+/** The charts and components the app draws with: the app adds a canvas renderer, tests SVG. */
+export const CHART_PARTS = [
+	LineChart,
+	BarChart,
+	ScatterChart,
+	GridComponent,
+	TooltipComponent,
+	LegendComponent,
+	MarkLineComponent,
+	MarkAreaComponent,
+	DataZoomComponent,
+	TitleComponent,
+	GraphicComponent,
+	DatasetComponent
+];
