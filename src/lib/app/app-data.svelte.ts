@@ -41,6 +41,8 @@ export class AppData {
 	private precomputed = new Map<string, Rows>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- an LRU cache, not state
 	private recent = new Map<string, Rows>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- queries in flight, not state
+	private running = new Map<string, Promise<Rows>>();
 	private engine: Promise<Engine> | null = null;
 	private started: Promise<void> | null = null;
 
@@ -140,19 +142,29 @@ export class AppData {
 
 	/**
 	 * Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. Recent answers
-	 * are kept (the data cannot change while the page is open), so going back costs no query.
+	 * are kept (the data cannot change while the page is open), so going back costs no query, and
+	 * a query already running is joined rather than run twice.
 	 */
-	async rows<T = Record<string, unknown>>(q: ViewQuery): Promise<T[]> {
+	rows<T = Record<string, unknown>>(q: ViewQuery): Promise<T[]> {
 		const known = this.precomputed.get(q.key) ?? this.recent.get(q.key);
-		if (known) return known as T[];
+		if (known) return Promise.resolve(known as T[]);
+		let running = this.running.get(q.key);
+		if (!running) {
+			running = this.run(q).finally(() => this.running.delete(q.key));
+			this.running.set(q.key, running);
+		}
+		return running as Promise<T[]>;
+	}
+
+	private async run(q: ViewQuery): Promise<Rows> {
 		const engine = await this.startEngine(fetch);
 		await engine.ensure(q.need);
 		const [{ rowsOf }, table] = await Promise.all([
 			import('../connector/types'),
 			engine.query(q.sql)
 		]);
-		const rows = rowsOf<T>(table);
-		this.remember(q.key, rows as Rows);
+		const rows = rowsOf<Record<string, unknown>>(table);
+		this.remember(q.key, rows);
 		return rows;
 	}
 

@@ -42,10 +42,14 @@ function periods(state: TrendsState) {
 	return bucketPeriods(state.granularity, state.from, state.to);
 }
 
-/** The lines of the main chart. */
+/**
+ * The lines of the main chart, for every indicator of the catalog at once: one query covers the
+ * whole indicator dimension of a selection, so switching indicators (what analysts do most)
+ * is answered from the result cache. The view picks its indicator's rows.
+ */
 export function trendsQuery(config: Config, state: TrendsState): ViewQuery {
 	const base = {
-		indicators: [state.indicator],
+		indicators: config.catalog.indicators.map((i) => i.id),
 		periods: periods(state),
 		annualise: state.annualise
 	};

@@ -95,7 +95,10 @@ describe('view queries', () => {
 			from: monthIndex(2023, 12),
 			to: monthIndex(2024, 2)
 		});
-		const county = await run(trendsQuery(config, state).sql);
+		// the main query covers every indicator of the selection; the view picks its own
+		const all = await run(trendsQuery(config, state).sql);
+		expect(new Set(all.map((r) => r.indicator)).size).toBe(config.catalog.indicators.length);
+		const county = all.filter((r) => r.indicator === state.indicator);
 		// 2023Q4 = December: in policy 2 + 3 + 1 = 6 of 2 + 4 + 1 = 7 births
 		expect(county.map((r) => [r.period_key, r.numerator, r.denominator])).toEqual([
 			['2023Q4', 6, 7],
@@ -119,7 +122,7 @@ describe('view queries', () => {
 			units: []
 		};
 		expect(trendsQuery(config, state).need).toEqual({
-			tables: ['village_month', 'units'],
+			tables: ['village_month', 'units', 'tasks'],
 			townships: ['990999001']
 		});
 	});
