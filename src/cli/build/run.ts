@@ -112,6 +112,11 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		const errors = issues.filter((i) => i.severity === 'error');
 		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();
 
+		fx.stderr(
+			opts.lang === 'zh'
+				? '生成乡镇、县汇总表并写出数据文件……\n'
+				: 'building township and county tables, writing extracts…\n'
+		);
 		await store.createExtracts(range!.from, range!.to);
 		mark('create_extracts');
 		const manifest = await publishExtracts(store, {
