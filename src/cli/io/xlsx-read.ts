@@ -1,11 +1,5 @@
 import { extract, extractOne, listEntries, normalizeName, sniff, XlsxError } from './xlsx-zip';
-import {
-	classifyNumFmt,
-	decodeXml,
-	numberText,
-	serialToIso,
-	type DateKind
-} from './xlsx-text';
+import { classifyNumFmt, decodeXml, numberText, serialToIso, type DateKind } from './xlsx-text';
 
 export interface XlsxRow {
 	/** 1-based sheet row number (the row's r attribute), so findings can point at the real line. */
