@@ -8,11 +8,10 @@ const config = {
 		// Relative asset paths let a county serve the built site from any sub-path of its intranet.
 		paths: { relative: true },
 		prerender: {
-			// data/ is the county's extract set, dropped beside the built site at deploy time
-			handleHttpError({ path, message }) {
-				if (path.includes('/data/')) return;
-				throw new Error(message);
-			}
+			// Every route is static. No crawling: links such as the preload of data/manifest.json point
+			// at the county's extract set, dropped beside the built site at deploy time.
+			crawl: false,
+			entries: ['*']
 		},
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		typescript: {
