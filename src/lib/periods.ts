@@ -73,8 +73,6 @@ export function periodContaining(kind: Granularity, m: MonthIndex): Period {
 	}
 }
 
-export const monthsIn = (p: Period) => p.to - p.from + 1;
-
 /** The same period one year earlier (同期). */
 export function samePeriodLastYear(p: Period): Period {
 	return { ...p, year: p.year - 1, from: p.from - 12, to: p.to - 12, text: shiftText(p, -1) };

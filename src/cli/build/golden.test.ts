@@ -1,9 +1,19 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpExtractSet, fixtureCopy } from '../../../tests/unit/extract-dump';
 import { recordingEffects } from '../effects';
 import { build } from './run';
+import { defaultConfig } from '../config-files';
+import { openDuckDB } from '../../lib/connector/node-duckdb';
+import {
+	incidentColumns,
+	taskColumns,
+	unitColumns,
+	unitMonthColumns,
+	villageMonthColumns,
+	type ColumnDef
+} from '../../lib/extract/schema';
 
 /**
  * Golden files: tests/fixtures/<case>/input is a raw input directory, expected.json the dump of
@@ -29,6 +39,42 @@ describe('golden extract sets', () => {
 				writeFileSync(expectedPath, JSON.stringify(dump, null, '\t') + '\n');
 			expect(existsSync(expectedPath), `${expectedPath} missing: run with UPDATE_GOLDEN=1`).toBe(true);
 			expect(dump).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+		} finally {
+			scratch.cleanup();
+		}
+	});
+});
+
+describe('the extract schema contract', () => {
+	it('is exactly what the build publishes: every table, column and type, in order', async () => {
+		const scratch = fixtureCopy('tests/fixtures/tiny/input');
+		try {
+			const out = join(scratch.dir, 'out');
+			const { fx } = recordingEffects();
+			await build({ input: join(scratch.dir, 'input'), out, allowRejects: false, maxErrors: 5, lang: 'en' }, fx);
+			const { catalog } = defaultConfig();
+			const contract: Record<string, ColumnDef[]> = {
+				units: unitColumns,
+				village_month: villageMonthColumns(catalog),
+				township_month: unitMonthColumns(catalog),
+				county_month: unitMonthColumns(catalog),
+				tasks: taskColumns,
+				incidents: incidentColumns
+			};
+			const db = await openDuckDB();
+			const conn = await db.connect();
+			try {
+				for (const [table, columns] of Object.entries(contract)) {
+					const files = readdirSync(join(out, table === 'village_month' ? 'village_month' : '.'))
+						.filter((f) => f.startsWith(table === 'village_month' ? '' : `${table}-`) && f.endsWith('.parquet'));
+					const path = join(out, table === 'village_month' ? 'village_month' : '', files[0]);
+					const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`)).getRowObjectsJS();
+					expect(described.map((r) => `${r.column_name} ${r.column_type}`), table).toEqual(columns.map((c) => `${c.name} ${c.type}`));
+				}
+			} finally {
+				conn.closeSync();
+				db.closeSync();
+			}
 		} finally {
 			scratch.cleanup();
 		}

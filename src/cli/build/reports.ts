@@ -4,7 +4,7 @@ import type { Catalog } from '../../lib/config/catalog-schema';
 import { XlsxError } from '../io/xlsx-read';
 import { mapHeader, type ColumnMap } from './header';
 import { formatIssue, type Issue, type Lang } from './issues';
-import type { ReportRowValidator, UnitInfo } from './report-row';
+import type { ReportRowValidator } from './report-row';
 import type { ReportStager } from './stage';
 import { sha256 } from './publish';
 import { isBlankRow, readTable } from './table';
@@ -128,4 +128,3 @@ export function rejectOf(
 	return { file, line, reason, cells: byField };
 }
 
-export type { UnitInfo };

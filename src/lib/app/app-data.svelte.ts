@@ -135,11 +135,6 @@ export class AppData {
 		})());
 	}
 
-	/** True when a query's rows are at hand without the engine (the default views). */
-	hasPrecomputed(q: ViewQuery): boolean {
-		return this.precomputed.has(q.key);
-	}
-
 	/**
 	 * Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. Recent answers
 	 * are kept (the data cannot change while the page is open), so going back costs no query, and

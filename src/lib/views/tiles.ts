@@ -1,6 +1,7 @@
 import type { Catalog, Indicator } from '../config/catalog-schema';
 import type { Scheme, Scoring } from '../config/scheme';
 import type { Lang } from '../i18n';
+import { parsePeriod, samePeriodLastYear } from '../periods';
 import type { IndicatorRow } from '../query/types';
 import { fractionLabels, termIsMoney } from './labels';
 
@@ -63,7 +64,8 @@ export function buildTiles(
 	scheme: Scheme | undefined,
 	lang: Lang
 ): Tile[] {
-	const lastYearKey = periodKey.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+	const period = parsePeriod(periodKey);
+	const lastYearKey = period ? samePeriodLastYear(period).text : null;
 	return [...ids.assessed, ...ids.other].map((id) => {
 		const indicator = catalog.indicators.find((i) => i.id === id)!;
 		const own = rows

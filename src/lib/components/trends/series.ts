@@ -12,7 +12,11 @@ export function toSeries(
 	level: Level
 ): TrendSeries[] {
 	const by = new Map<string, IndicatorRow[]>();
-	for (const r of rows) by.set(r.code, [...(by.get(r.code) ?? []), r]);
+	for (const r of rows) {
+		const own = by.get(r.code);
+		if (own) own.push(r);
+		else by.set(r.code, [r]);
+	}
 	const order = units.filter((u) => by.has(u.code));
 	const unnamed = [...by.keys()].filter((c) => !units.some((u) => u.code === c));
 	return [...order, ...unnamed.map((code) => ({ code, name: code }))].map((u) => ({
