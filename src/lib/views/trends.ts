@@ -3,7 +3,7 @@ import type { Manifest } from '../extract/schema';
 import { parseReportMonth, type Granularity, type MonthIndex } from '../periods';
 import type { Level } from '../query/types';
 import { overviewIndicators } from './overview';
-import { indicatorsViewQuery, type ViewQuery } from './view-query';
+import { indicatorsViewQuery, type UnitRow, type ViewQuery } from './view-query';
 import { bucketPeriods } from '../query/buckets';
 
 /**
@@ -80,4 +80,19 @@ export function multiplesQuery(config: Config, state: TrendsState): ViewQuery {
 		level,
 		parent: state.scope
 	});
+}
+
+/**
+ * The county a trend view belongs to. A county scope is its own; a township scope's county is
+ * its parent in the units table (`scopeUnitsQuery(scope)` returns the scope's own row). Codes
+ * are never cut apart: counties may write 6-digit or zero-padded 12-digit codes.
+ */
+export function countyOfScope(
+	scope: string,
+	counties: { code: string }[],
+	scopeRows: UnitRow[] | null
+): string | null {
+	if (counties.some((c) => c.code === scope)) return scope;
+	const own = scopeRows?.find((u) => u.code === scope);
+	return own?.level === 'township' ? own.parent_code : null;
 }

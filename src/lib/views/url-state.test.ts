@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countyOfScope } from './trends';
 import { defaultConfig } from '../../cli/config-files';
 import type { Manifest } from '../extract/schema';
 import { monthIndex } from '../periods';
@@ -87,4 +88,29 @@ describe('trends URL', () => {
 		const s = parseTrends(q('from=2024-01&to=2020-01'), config, manifest);
 		expect([s.from, s.to]).toEqual([monthIndex(2020, 1), monthIndex(2024, 1)]);
 	});
+});
+
+describe('countyOfScope', () => {
+	const counties = [{ code: '990321000000' }];
+	const township = {
+		code: '990321001000',
+		name: '东坡镇',
+		level: 'township' as const,
+		parent_code: '990321000000',
+		sort_order: 1
+	};
+	const cases: [string, string, Parameters<typeof countyOfScope>[2], string | null][] = [
+		['a county scope is its own county', '990321000000', null, '990321000000'],
+		[
+			'a township scope takes its parent from the units rows, 12-digit codes included',
+			'990321001000',
+			[township],
+			'990321000000'
+		],
+		['a township not looked up yet has no county yet', '990321001000', null, null],
+		['an unknown scope has none', '123', [township], null]
+	];
+	it.each(cases)('%s', (_n, scope, rows, expected) =>
+		expect(countyOfScope(scope, counties, rows)).toBe(expected)
+	);
 });
