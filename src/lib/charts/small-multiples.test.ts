@@ -94,4 +94,29 @@ describe('panel titles', () => {
 		const o = buildSmallMultiplesOption(units, { ...config, columns: 5 }) as any;
 		expect(o.title[1].text).toBe('城关镇东关街道办事处第…');
 	});
+
+	it('marks the points of short series, so a single period still shows', () => {
+		const one = townships(3).map((t) => ({ ...t, rows: t.rows.slice(0, 1) }));
+		const single = buildSmallMultiplesOption(one, { ...config, columns: 5 }) as any;
+		expect(single.series.every((x: LineSeriesOption) => x.showSymbol)).toBe(true);
+		const long: TrendSeries[] = [
+			{
+				code: '990101001000',
+				name: '乡',
+				rows: rows(
+					'990101001000',
+					Array.from(
+						{ length: 24 },
+						(_, m) =>
+							[
+								`${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+								[80, 8, 10]
+							] as [string, [number, number, number]]
+					)
+				)
+			}
+		];
+		const dense = buildSmallMultiplesOption(long, { ...config, columns: 5 }) as any;
+		expect(dense.series[0].showSymbol).toBe(false);
+	});
 });

@@ -45,6 +45,9 @@ const pct = (x: number) => `${Number(x.toFixed(4))}%`;
  * as each panel's title and the target in each. x labels only under the bottom panel of each
  * column and y labels only in the first column, so 40 panels stay readable.
  */
+/** Up to this many periods a panel marks each point; beyond, lines alone stay readable. */
+const FEW_PERIODS = 12;
+
 export function buildSmallMultiplesOption(
 	series: TrendSeries[],
 	config: SmallMultiplesConfig
@@ -118,7 +121,9 @@ export function buildSmallMultiplesOption(
 			yAxisIndex: i,
 			data: aligned(s, keys).map((r) => r?.value ?? null),
 			connectNulls: false,
-			showSymbol: false,
+			// a point with no neighbour (one period, or a month between gaps) is only a symbol
+			showSymbol: keys.length <= FEW_PERIODS,
+			symbolSize: 3,
 			color: colour,
 			lineStyle: { width: county ? 2.5 : 1.5 },
 			// the label would repeat in every panel; the tooltip and the page say what the line is
