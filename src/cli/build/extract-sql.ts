@@ -1,4 +1,6 @@
 import type { Catalog } from '../../lib/config/catalog-schema';
+import { matchedColumnDefs } from '../../lib/extract/schema';
+import { allMatchedIds, matchedSelectSql } from '../../lib/query/matched';
 import { ident, literal } from '../../lib/sql/quote';
 
 /**
@@ -41,57 +43,81 @@ ORDER BY src, line`;
 
 /**
  * Every village × every month of the data range. Flows stay as reported (NULL = not reported);
- * month-end stocks are carried forward from the village's last report so that a missing month
- * does not make a township's population dip; stock_carried counts where that happened.
+ * month-end stocks are carried forward from the village's last report for at most
+ * `stock_carry_months` months (one missed report), after which they are NULL: a village that
+ * stopped reporting leaves the rates instead of keeping its population in them. stock_carried is
+ * 1 on a row whose stocks were carried (a township sums it: villages carried).
+ * Timeliness is judged at the build date `today` (a day number): a report is on time when
+ * received by the due day of the next month; judged when that day has passed (or it arrived on
+ * time already) and it was not received without a date — not yet due is not late, and no date is
+ * unknown, not late.
  */
-export function villageMonthSql(c: Catalog, fromMonth: number, toMonth: number): string {
+export function villageMonthSql(c: Catalog, fromMonth: number, toMonth: number, today: number): string {
 	const stocks = c.measures.filter((m) => m.kind === 'stock').map((m) => m.id);
+	const carry = (id: string) => `last_value(r.${id} IGNORE NULLS) OVER w`;
 	const cols = c.measures.map((m) => {
 		const id = ident(m.id);
-		if (m.kind === 'stock') return `last_value(r.${id} IGNORE NULLS) OVER w AS ${id}`;
+		if (m.kind === 'stock') return `${carry(id)} AS ${id}`;
 		return m.type === 'money' ? `CAST(r.${id} AS DECIMAL(18,2)) AS ${id}` : `r.${id}`;
 	});
 	const due = `make_date(CAST((g.month + 1) // 12 AS INTEGER), CAST((g.month + 1) % 12 + 1 AS INTEGER), ${literal(c.report_due_day)})`;
-	const carried = stocks
-		.map((s) => `(r.${ident(s)} IS NULL AND last_value(r.${ident(s)} IGNORE NULLS) OVER w IS NOT NULL)`)
-		.join(' OR ');
+	const submitted = `(DATE '1970-01-01' + r.submitted)`;
+	const onTime = `coalesce(${submitted} <= ${due}, false)`;
+	const undated = 'r.code IS NOT NULL AND r.submitted IS NULL';
+	const todayDate = `(DATE '1970-01-01' + ${literal(today)})`;
+	const carried = stocks.map((s) => `(r.${ident(s)} IS NULL AND ${carry(ident(s))} IS NOT NULL)`).join(' OR ');
 	return `CREATE TABLE village_month AS
 SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
-  CAST(DATE '1970-01-01' + r.submitted AS DATE) AS submitted_on,
+  CAST(${submitted} AS DATE) AS submitted_on,
   ${cols.join(',\n  ')},
   1 AS reports_due,
   CAST(r.code IS NOT NULL AS INTEGER) AS reports_received,
-  CAST(coalesce(DATE '1970-01-01' + r.submitted <= ${due}, false) AS INTEGER) AS reports_on_time,
-  CAST(coalesce(${carried}, false) AS INTEGER) AS stock_carried
+  CAST(${onTime} AS INTEGER) AS reports_on_time,
+  CAST((${todayDate} > ${due} OR ${onTime}) AND NOT (${undated}) AS INTEGER) AS reports_judged,
+  CAST(coalesce(${carried || 'false'}, false) AS INTEGER) AS stock_carried
 FROM (
   SELECT u.code, u.township_code, m.range AS month
   FROM ${STAGING.units} u CROSS JOIN range(${literal(fromMonth)}, ${literal(toMonth + 1)}) m
   WHERE u.level = 'village'
 ) g
 LEFT JOIN ${STAGING.reports} r ON r.code = g.code AND r.month = g.month
-WINDOW w AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+WINDOW w AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN ${literal(c.stock_carry_months)} PRECEDING AND CURRENT ROW)
 ORDER BY g.township_code, g.code, g.month`;
 }
 
 /**
- * Township or county rows: sums over their villages for the same month — stocks are summed
- * across units, never across months. Every unit of the level gets every month.
+ * Township or county rows, month by month: the sums of their villages' measures (stocks summed
+ * across units, never across months) and the matched columns of every indicator (see
+ * src/lib/query/matched.ts) summed the same way. A village counts for the township its row names
+ * (village_month.township_code), so a village that moved keeps last year's rows with last year's
+ * township. Every unit of the level gets every month.
  */
 export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
-	const key = level === 'township' ? 'township_code' : 'county_code';
+	const key = level === 'township' ? 'v.township_code' : 't.county_code';
 	const sums = [
 		...c.measures.map((m) => [m.id, m.type === 'money' ? 'DECIMAL(18,2)' : 'INTEGER'] as const),
-		...c.system_measures.map((s) => [s.id, 'INTEGER'] as const)
+		...c.system_measures.map((s) => [s.id, 'INTEGER'] as const),
+		...matchedColumnDefs(c).map((d) => [d.name, d.type] as const)
 	].map(([id, type]) => `CAST(sum(v.${ident(id)}) AS ${type}) AS ${ident(id)}`);
-	const system = new Set(c.system_measures.map((s) => s.id));
-	const outer = [...c.measures.map((m) => m.id), ...c.system_measures.map((s) => s.id)].map((id) =>
-		system.has(id) ? `coalesce(s.${ident(id)}, 0) AS ${ident(id)}` : `s.${ident(id)}`
+	const zeroWhenNone = new Set([
+		...c.system_measures.map((s) => s.id),
+		...matchedColumnDefs(c).filter((d) => d.type === 'INTEGER').map((d) => d.name)
+	]);
+	const outer = [...c.measures.map((m) => m.id), ...c.system_measures.map((s) => s.id), ...matchedColumnDefs(c).map((d) => d.name)].map((id) =>
+		zeroWhenNone.has(id) ? `coalesce(s.${ident(id)}, 0) AS ${ident(id)}` : `s.${ident(id)}`
 	);
+	const matched = matchedSelectSql(c, allMatchedIds(c), (stock) => `lag(${ident(stock)}) OVER w`);
 	return `CREATE TABLE ${level}_month AS
-WITH sums AS (
-  SELECT u.${key} AS code, v.period,
+WITH vm AS (
+  SELECT *,
+    ${matched.join(',\n    ')}
+  FROM village_month
+  WINDOW w AS (PARTITION BY code ORDER BY period)
+),
+sums AS (
+  SELECT ${key} AS code, v.period,
     ${sums.join(',\n    ')}
-  FROM village_month v JOIN ${STAGING.units} u ON u.code = v.code
+  FROM vm v JOIN ${STAGING.units} t ON t.code = v.township_code
   GROUP BY ALL
 )
 SELECT g.code, g.period,

@@ -4,7 +4,7 @@ import type { Config } from '../../lib/config';
 import { createNodeConnector } from '../../lib/connector/node';
 import { rowsOf } from '../../lib/connector/types';
 import { SCHEMA_VERSION, type Manifest, type Precomputed } from '../../lib/extract/schema';
-import { ident, literal } from '../../lib/sql/quote';
+import { createExtractViews } from '../extract-set';
 import { defaultViewQueries } from '../../lib/views/defaults';
 import { nameByContent } from './publish';
 
@@ -15,10 +15,7 @@ import { nameByContent } from './publish';
 export async function precompute(dir: string, manifest: Manifest, config: Config) {
 	const conn = await createNodeConnector();
 	try {
-		const files = new Map<string, string[]>();
-		for (const e of manifest.extracts) files.set(e.name, [...(files.get(e.name) ?? []), join(dir, e.file)]);
-		for (const [name, paths] of files)
-			await conn.exec(`CREATE VIEW ${ident(name)} AS SELECT * FROM read_parquet([${paths.map(literal).join(', ')}])`);
+		await createExtractViews(conn, dir, manifest);
 		const results: Precomputed['results'] = {};
 		for (const q of defaultViewQueries(config, manifest)) results[q.key] = rowsOf(await conn.query(q.sql));
 		const body: Precomputed = { schema_version: SCHEMA_VERSION, results };

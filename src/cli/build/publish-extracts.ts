@@ -23,6 +23,10 @@ export interface PublishInput {
 	now: Date;
 	units: Map<string, UnitRecord>;
 	range: { from: number; to: number };
+	/** The last month most villages reported (see Store.latestMonth). */
+	latest: number;
+	/** The build's local date, YYYY-MM-DD: what "not yet due" was judged against. */
+	today: string;
 	inputs: Manifest['inputs'];
 	configFiles: ConfigFiles;
 	config: Config;
@@ -76,7 +80,8 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 			generator: GENERATOR,
 			built_at: p.now.toISOString(),
 			counties: all.filter((u) => u.level === 'county').map((u) => ({ code: u.code, name: u.name })),
-			periods: { from: monthText(p.range.from), to: monthText(p.range.to) },
+			periods: { from: monthText(p.range.from), to: monthText(p.range.to), latest: monthText(p.latest) },
+			today: p.today,
 			counts: {
 				townships: townships.length,
 				villages: all.filter((u) => u.level === 'village').length,

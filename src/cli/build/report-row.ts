@@ -116,7 +116,8 @@ export class ReportRowValidator {
 				err(subCol, 'submitted_invalid', `${dayText(submitted)} < ${monthText(month)}`);
 			else if (submitted > this.today)
 				err(subCol, 'submitted_invalid', `${dayText(submitted)} > ${dayText(this.today)}`);
-		}
+		} else
+			warnings.push({ severity: 'warning', file, line, column: subCol === undefined ? null : map.labels[subCol], rule: 'submitted_missing' });
 
 		const values: (number | null)[] = new Array(this.catalog.measures.length);
 		this.catalog.measures.forEach((m, k) => {

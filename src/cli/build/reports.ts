@@ -88,6 +88,7 @@ export function processReportFile(
 	issues.push(...header.issues);
 	const headerErrors = header.issues.filter((i) => i.severity === 'error');
 	const map = header.map;
+	const filled = new Set<string>();
 	for (const r of table.rows.slice(map ? map.headerIndex + 1 : 0)) {
 		if (isBlankRow(r.cells)) continue;
 		if (map && isTotalRow(r.cells, map)) {
@@ -101,10 +102,32 @@ export function processReportFile(
 		}
 		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
 		issues.push(...rowIssues);
+		map.fields.forEach((f, i) => {
+			if (f && r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i]!.trim() !== '') filled.add(f);
+		});
 		if (row) stager.append(row, src, r.line);
 		else rejects.push(rejectOf(file.path, r.line, rowIssues.filter((i) => i.severity === 'error'), r.cells, map, ctx.lang));
 	}
+	if (map && !headerErrors.length && outcome.rows > 0) issues.push(...unreportedMeasures(file.path, ctx.catalog, map, filled));
 	return { outcome, issues, rejects };
+}
+
+/**
+ * A measure a file has no column for, or whose column is empty in every row, is "not reported"
+ * for all its villages and months: the rates that need it lose those unit-months, so say so —
+ * once per file for the missing columns, once per column for the empty ones.
+ */
+function unreportedMeasures(file: string, catalog: Catalog, map: ColumnMap, filled: Set<string>): Issue[] {
+	const missing = catalog.measures.filter((m) => !map.indexOf.has(m.id));
+	const issues: Issue[] = missing.length
+		? [{ severity: 'warning', file, line: null, column: null, rule: 'measure_missing', detail: missing.map((m) => `${m.name.zh} (${m.id})`).join(', ') }]
+		: [];
+	for (const m of catalog.measures) {
+		const col = map.indexOf.get(m.id);
+		if (col !== undefined && !filled.has(m.id))
+			issues.push({ severity: 'warning', file, line: null, column: map.labels[col], rule: 'measure_blank' });
+	}
+	return issues;
 }
 
 function isTotalRow(cells: (string | null)[], map: ColumnMap): boolean {

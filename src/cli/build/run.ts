@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Manifest } from '../../lib/extract/schema';
-import { dayNumber } from '../../lib/periods';
+import { dayText, parseDay } from '../../lib/periods';
+import { DEFAULT_TIME_ZONE, localDay } from './clock';
 import { loadConfigFiles, readConfigFiles, type ConfigFiles } from '../config-files';
 import type { Effects } from '../effects';
 import { Progress } from '../progress';
@@ -27,6 +28,10 @@ export interface BuildOptions {
 	lang: Lang;
 	/** Reader threads; default: by input size and cores. */
 	workers?: number;
+	/** The county's time zone: "today" for submission dates and due reports (Asia/Shanghai). */
+	timeZone?: string;
+	/** Pins the build's date, YYYY-MM-DD (tests, rebuilding an old month). */
+	today?: string;
 }
 
 export interface BuildResult {
@@ -56,7 +61,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 	const config = loadConfigFiles(configFiles);
 	const { catalog } = config;
 	const now = fx.now();
-	const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+	const today = opts.today ? parseDay(opts.today) : localDay(now, opts.timeZone ?? DEFAULT_TIME_ZONE);
+	if (today === null) throw new Error(`--today ${JSON.stringify(opts.today)}: write the date as YYYY-MM-DD`);
 
 	const unitsPath = join(opts.input, 'units.csv');
 	if (!existsSync(unitsPath)) throw new Error(`${unitsPath} not found: the raw input directory needs units.csv`);
@@ -117,13 +123,16 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 				? '生成乡镇、县汇总表并写出数据文件……\n'
 				: 'building township and county tables, writing extracts…\n'
 		);
-		await store.createExtracts(range!.from, range!.to);
+		await store.createExtracts(range!.from, range!.to, today);
+		const latest = (await store.latestMonth(catalog.latest_month_share)) ?? range!.to;
 		mark('create_extracts');
 		const manifest = await publishExtracts(store, {
 			out: opts.out,
 			now,
 			units,
 			range: range!,
+			latest,
+			today: dayText(today),
 			inputs,
 			configFiles,
 			config,

@@ -108,17 +108,28 @@ export class Store {
 	}
 
 	/** Creates the published tables from the staged rows. */
-	async createExtracts(fromMonth: number, toMonth: number): Promise<void> {
+	async createExtracts(fromMonth: number, toMonth: number, today: number): Promise<void> {
 		const c = this.catalog;
 		for (const sql of [
 			unitsSql,
-			villageMonthSql(c, fromMonth, toMonth),
+			villageMonthSql(c, fromMonth, toMonth, today),
 			rollupSql(c, 'township'),
 			rollupSql(c, 'county'),
 			tasksSql,
 			incidentsSql
 		])
 			await this.conn.run(sql);
+	}
+
+	/**
+	 * The last month that at least `share` of the villages reported: the data set's latest month
+	 * and default period, so one early report does not move it. Null when no month qualifies.
+	 */
+	async latestMonth(share: number): Promise<number | null> {
+		const [r] = await this.all(
+			`SELECT max(m) AS m FROM (SELECT year(period) * 12 + month(period) - 1 AS m, avg(reports_received) AS got FROM village_month GROUP BY ALL) WHERE got >= ${literal(share)}`
+		);
+		return r.m === null ? null : Number(r.m);
 	}
 
 	async monthRange(): Promise<{ from: number; to: number } | null> {

@@ -8,7 +8,7 @@ export const buildCommand: Command = {
 	name: 'build',
 	summary: 'validate raw inputs and publish the extract set (校验原始报表并发布数据)',
 	usage:
-		'kaoping build --input DIR --out DIR [--rejects FILE] [--allow-rejects] [--max-errors N] [--lang zh|en]',
+		'kaoping build --input DIR --out DIR [--rejects FILE] [--allow-rejects] [--max-errors N] [--lang zh|en] [--today YYYY-MM-DD] [--time-zone Asia/Shanghai]',
 	async run(argv, fx) {
 		const args = parseArgs(argv, {
 			input: { value: true, required: true },
@@ -16,7 +16,9 @@ export const buildCommand: Command = {
 			rejects: { value: true },
 			'allow-rejects': { value: false },
 			'max-errors': { value: true },
-			lang: { value: true }
+			lang: { value: true },
+			today: { value: true },
+			'time-zone': { value: true }
 		});
 		const lang = (args.lang ?? 'zh') as string;
 		if (lang !== 'zh' && lang !== 'en')
@@ -29,7 +31,9 @@ export const buildCommand: Command = {
 					rejects: args.rejects ? resolve(String(args.rejects)) : undefined,
 					allowRejects: Boolean(args['allow-rejects']),
 					maxErrors: intOption(args, 'max-errors', 30, 1),
-					lang
+					lang,
+					today: args.today ? String(args.today) : undefined,
+					timeZone: args['time-zone'] ? String(args['time-zone']) : undefined
 				},
 				fx
 			);

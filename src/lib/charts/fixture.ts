@@ -67,6 +67,11 @@ export function rows(
 			denominator: v ? v[2] : null,
 			value: v ? v[0] : null,
 			annualised: false,
+			due: p.to - p.from + 1,
+			reported: p.to - p.from + 1,
+			used: p.to - p.from + 1,
+			carried: 0,
+			start_estimated: 0,
 			...extra
 		};
 	});

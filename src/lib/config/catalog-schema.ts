@@ -82,6 +82,13 @@ export const catalogSchema = z.strictObject({
 	system_measures: z.array(systemMeasure).default([]),
 	checks: z.array(check).default([]),
 	report_due_day: z.number().int().min(1).max(28),
+	/** How long a month-end stock is carried past a village's last report before the village
+	 * counts as not reporting (long enough for one missed report, not for a village that stopped). */
+	stock_carry_months: z.number().int().min(0).max(12).default(2),
+	/** A rate whose used unit-months fall below this share of those due is marked incomplete. */
+	coverage_threshold: z.number().gt(0).max(1).default(0.9),
+	/** The latest month of a data set is the last month at least this share of villages reported. */
+	latest_month_share: z.number().gt(0).max(1).default(0.8),
 	incident_types: z.array(z.strictObject({ id: z.string().min(1), en: z.string().min(1) })),
 	categories: z.array(z.strictObject({ id, name: names })).min(1),
 	indicators: z.array(indicator).min(1)

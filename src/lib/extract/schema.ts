@@ -1,10 +1,11 @@
 import type { Catalog } from '../config/catalog-schema';
+import { allMatchedIds, matchedColumn, matchedColumns, matchedShape } from '../query/matched';
 
 /**
  * The published extract set (INTERFACES.md, "Published extract set"). Bump SCHEMA_VERSION on any
  * change a site built for the old version could misread; the site refuses other versions.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type ExtractName =
 	'units' | 'village_month' | 'township_month' | 'county_month' | 'tasks' | 'incidents';
@@ -39,8 +40,11 @@ export interface Manifest {
 	built_at: string;
 	/** The counties of the set: one for a county, many for a province-size set. */
 	counties: { code: string; name: string }[];
-	/** First and last report month, YYYY-MM. */
-	periods: { from: string; to: string };
+	/** First and last report month, YYYY-MM, and `latest`: the last month that most villages
+	 * reported (catalog latest_month_share) — the default period, never moved by one early report. */
+	periods: { from: string; to: string; latest: string };
+	/** The build's date in the county's time zone, YYYY-MM-DD: reports not due by then are not late. */
+	today: string;
 	counts: { townships: number; villages: number; reports: number };
 	extracts: ExtractEntry[];
 	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
@@ -64,6 +68,21 @@ export interface ColumnDef {
 
 /** Columns shared by village_month, township_month and county_month, in file order. */
 export function unitMonthColumns(c: Catalog): ColumnDef[] {
+	return [...measureColumns(c), ...matchedColumnDefs(c)];
+}
+
+/** The matched numerator/denominator/coverage columns of every indicator, per unit-month
+ * (src/lib/query/matched.ts): published for townships and the county, computed for villages. */
+export function matchedColumnDefs(c: Catalog): ColumnDef[] {
+	return allMatchedIds(c).flatMap((id) =>
+		matchedColumns(matchedShape(c, id)).map((col) => ({
+			name: matchedColumn(id, col),
+			type: col === 'num' || col === 'den' ? 'DOUBLE' : 'INTEGER'
+		}))
+	);
+}
+
+function measureColumns(c: Catalog): ColumnDef[] {
 	return [
 		{ name: 'code', type: 'VARCHAR' },
 		{ name: 'period', type: 'DATE' },
@@ -77,7 +96,7 @@ export function unitMonthColumns(c: Catalog): ColumnDef[] {
 
 /** village_month adds where the row came from and when it was submitted. */
 export function villageMonthColumns(c: Catalog): ColumnDef[] {
-	const [code, period, ...rest] = unitMonthColumns(c);
+	const [code, period, ...rest] = measureColumns(c);
 	return [
 		code,
 		{ name: 'township_code', type: 'VARCHAR' },

@@ -1,13 +1,9 @@
-import { RESERVED_COLUMN_NAMES } from '../config/catalog';
 import type { Catalog } from '../config/catalog-schema';
 import { monthText } from '../periods';
 import { dateLiteral, ident, literal, literalList } from '../sql/quote';
 import { monthIndexSql, type BucketRow } from './buckets';
-import { termAggregateSql, termKey, type Plan } from './terms';
+import { bucketAggregatesSql, taskColumn, unitMonthColumnsSql, type Plan } from './terms';
 import { levels, type UnitSelection } from './types';
-
-/** A catalog measure named like a column the CTEs use would clash; the catalog refuses them. */
-const reserved = new Set(RESERVED_COLUMN_NAMES);
 
 /** `"county_month"` etc.: the published unit-month table of a level. */
 export function monthTable(level: UnitSelection['level']): string {
@@ -28,31 +24,38 @@ export function unitFilterSql(selection: UnitSelection): string[] {
 }
 
 /**
- * `unit_months`: the selected units' rows with the month as an index and only the columns the
- * plan needs, read from the first month any bucket reaches back to (the month before for a mean
+ * `unit_months`: the selected units' months with the month as an index, the reports due and
+ * received, and the matched columns the plan needs (read for townships and the county, computed
+ * for villages), from the first month any bucket reaches back to (the month before for a mean
  * stock, January for year to date) to the last bucket's end.
  */
 export function unitMonthsCte(
+	catalog: Catalog,
 	selection: UnitSelection,
 	plan: Plan,
 	buckets: readonly BucketRow[]
 ): string {
-	for (const m of plan.measures)
-		if (reserved.has(m)) throw new Error(`measure id "${m}" clashes with a query column`);
 	const first = Math.min(...buckets.map((b) => b.scan_from));
 	const last = Math.max(...buckets.map((b) => b.period_to));
 	const where = [
 		`${ident('period')} BETWEEN ${dateLiteral(monthText(first))} AND ${dateLiteral(monthText(last))}`,
 		...unitFilterSql(selection)
 	];
+	const village = selection.level === 'village';
+	const columns = [
+		'code',
+		`${monthIndexSql('period')} AS m`,
+		ident('reports_due'),
+		ident('reports_received'),
+		...unitMonthColumnsSql(catalog, plan, village)
+	];
 	return [
 		'unit_months AS (',
 		'\tSELECT',
-		['code', `${monthIndexSql('period')} AS m`, ...plan.measures.map(ident)]
-			.map((c) => `\t\t${c}`)
-			.join(',\n'),
+		columns.map((c) => `\t\t${c}`).join(',\n'),
 		`\tFROM ${monthTable(selection.level)}`,
 		`\tWHERE ${where.join('\n\t\tAND ')}`,
+		...(village ? [`\tWINDOW w AS (PARTITION BY code ORDER BY ${ident('period')})`] : []),
 		')'
 	].join('\n');
 }
@@ -73,10 +76,11 @@ export function bucketMonthsCte(): string {
 }
 
 /**
- * `period_terms`: one row per unit and bucket with the months covered and every aggregated term.
- * A bucket the unit has no month of (only reached for the month before or for January) is dropped.
+ * `period_terms`: one row per unit and bucket with the months covered and every indicator's
+ * matched numerator, denominator and coverage. A bucket the unit has no month of (only reached
+ * for the month before or for January) is dropped.
  */
-export function periodTermsCte(catalog: Catalog, plan: Plan): string {
+export function periodTermsCte(plan: Plan): string {
 	const columns = [
 		'code',
 		'period_key',
@@ -85,16 +89,12 @@ export function periodTermsCte(catalog: Catalog, plan: Plan): string {
 		'period_to',
 		'CAST(count(*) FILTER (WHERE in_period) AS INTEGER) AS months',
 		'max(m) FILTER (WHERE in_period) AS last_month',
-		...plan.terms
-			.filter((u) => !('task' in u.term))
-			.map((u) => `${termAggregateSql(catalog, u)} AS ${ident(termKey(u))}`)
+		...plan.matched.flatMap(bucketAggregatesSql)
 	];
-	// multi-line terms keep their own indentation under the column list's
-	const list = columns.map((c) => c.replaceAll('\n', '\n\t\t'));
 	return [
 		'period_terms AS (',
 		'\tSELECT',
-		list.map((c) => `\t\t${c}`).join(',\n'),
+		columns.map((c) => `\t\t${c}`).join(',\n'),
 		'\tFROM bucket_months',
 		'\tGROUP BY code, period_key, year, period_from, period_to',
 		'\tHAVING count(*) FILTER (WHERE in_period) > 0',
@@ -123,8 +123,7 @@ export function unitTasksCte(measures: readonly string[], level: UnitSelection['
 		'\t\t)'
 	];
 	const pivot = measures.map(
-		(m) =>
-			`\t\tsum(task) FILTER (WHERE measure = ${literal(m)}) AS ${ident(termKey({ term: { task: m }, ytd: false }))}`
+		(m) => `\t\tsum(task) FILTER (WHERE measure = ${literal(m)}) AS ${ident(taskColumn(m))}`
 	);
 	return [
 		'unit_tasks AS (',
@@ -142,9 +141,7 @@ export function unitTasksCte(measures: readonly string[], level: UnitSelection['
 
 /** `terms`: period_terms with the task columns attached by unit and the bucket's year. */
 export function termsCte(plan: Plan): string {
-	const taskColumns = plan.taskMeasures.map((m) =>
-		ident(termKey({ term: { task: m }, ytd: false }))
-	);
+	const taskColumns = plan.taskMeasures.map((m) => ident(taskColumn(m)));
 	return [
 		'terms AS (',
 		`\tSELECT p.*, ${taskColumns.map((c) => `k.${c}`).join(', ')}`,

@@ -6,7 +6,8 @@ import { unitFilterSql, unitMonthsCte, unitTasksCte } from './base';
 import { bucketPeriods, bucketRows, bucketsCte, monthIndexSql } from './buckets';
 import { COUNTY, loadCatalog, openFixture, T1, T2 } from './fixture';
 import { indicatorSeriesSql, indicatorsSql, indicatorValuesSql } from './indicators';
-import { indicatorExpr, planIndicators, termAggregateSql, termKey } from './terms';
+import { matchedColumns, matchedSelectSql, matchedShape } from './matched';
+import { bucketAggregatesSql, indicatorExpr, planIndicators } from './terms';
 import type { UnitSelection } from './types';
 
 const catalog = loadCatalog();
@@ -76,100 +77,85 @@ describe('buckets', () => {
 	});
 });
 
-describe('terms', () => {
-	it.each([
-		[
-			{ sum: ['births_total'] },
-			false,
-			'sum:births_total',
-			'sum("births_total") FILTER (WHERE in_period)'
-		],
-		[
-			{ end: 'pop_total' },
-			false,
-			'end:pop_total',
-			'arg_max("pop_total", m) FILTER (WHERE in_period AND "pop_total" IS NOT NULL)'
-		],
-		[
-			{ sum: ['prepreg_checks_done'] },
-			true,
-			'ytd:sum:prepreg_checks_done',
-			'sum("prepreg_checks_done") FILTER (WHERE in_ytd)'
-		]
-	] as const)('%j (ytd %s) is %s', (term, ytd, key, sql) => {
-		const use = { term: structuredClone(term) as never, ytd };
-		expect(termKey(use)).toBe(key);
-		expect(termAggregateSql(catalog, use)).toBe(sql);
+describe('matched terms', () => {
+	const prev = (stock: string) => `lag("${stock}") OVER w`;
+
+	it('a rate of flows uses a month only when both flows were reported', () => {
+		expect(matchedSelectSql(catalog, ['policy_compliance_rate'], prev)).toEqual([
+			'CASE WHEN "births_in_policy" IS NOT NULL AND "births_total" IS NOT NULL THEN CAST("births_in_policy" AS DOUBLE) END AS "policy_compliance_rate.num"',
+			'CASE WHEN "births_in_policy" IS NOT NULL AND "births_total" IS NOT NULL THEN CAST("births_total" AS DOUBLE) END AS "policy_compliance_rate.den"',
+			'CAST("births_in_policy" IS NOT NULL AND "births_total" IS NOT NULL AS INTEGER) AS "policy_compliance_rate.used"'
+		]);
 	});
 
-	it('a derived measure expands to its parts and ignores unreported parts', () => {
-		expect(termAggregateSql(catalog, { term: { sum: ['four_ops'] }, ytd: false })).toBe(
-			[
-				'sum(coalesce("iud_insertions", 0) + coalesce("sterilizations", 0) + coalesce("abortions", 0)) FILTER (',
-				'\tWHERE in_period AND ("iud_insertions" IS NOT NULL OR "sterilizations" IS NOT NULL OR "abortions" IS NOT NULL)',
-				')'
-			].join('\n')
+	it("a mean stock is the month's exposure, with the month-end standing in for an unknown start", () => {
+		const [, den, , carried, startEst] = matchedSelectSql(catalog, ['birth_rate'], prev);
+		expect(den).toBe(
+			'CASE WHEN "births_total" IS NOT NULL AND "pop_total" IS NOT NULL THEN CAST((coalesce(lag("pop_total") OVER w, "pop_total") + "pop_total") / 2 AS DOUBLE) END AS "birth_rate.den"'
+		);
+		expect(carried).toBe(
+			'CAST("births_total" IS NOT NULL AND "pop_total" IS NOT NULL AND "stock_carried" > 0 AS INTEGER) AS "birth_rate.carried"'
+		);
+		expect(startEst).toBe(
+			'CAST("births_total" IS NOT NULL AND "pop_total" IS NOT NULL AND lag("pop_total") OVER w IS NULL AS INTEGER) AS "birth_rate.start_est"'
 		);
 	});
 
-	it('a mean stock starts at the month before, else the first stock of the period', () => {
-		expect(termAggregateSql(catalog, { term: { mean: 'pop_total' }, ytd: false })).toBe(
-			[
-				'(',
-				'\tcoalesce(',
-				'\t\tmax("pop_total") FILTER (WHERE m = period_from - 1),',
-				'\t\targ_min("pop_total", m) FILTER (WHERE in_period AND "pop_total" IS NOT NULL)',
-				'\t)',
-				'\t+ arg_max("pop_total", m) FILTER (WHERE in_period AND "pop_total" IS NOT NULL)',
-				') / 2'
-			].join('\n')
+	it('a derived measure needs every part reported; natural growth needs births, deaths and population', () => {
+		expect(matchedShape(catalog, 'four_ops_completion')).toMatchObject({
+			num: 'sum',
+			den: 'task',
+			ytd: true,
+			plus: ['iud_insertions', 'sterilizations', 'abortions'],
+			taskMeasure: 'four_ops'
+		});
+		expect(matchedShape(catalog, 'natural_growth_rate')).toMatchObject({
+			plus: ['births_total'],
+			minus: ['deaths'],
+			den: 'mean',
+			measures: ['births_total', 'deaths', 'pop_total'],
+			meanStock: 'pop_total'
+		});
+		expect(matchedColumns(matchedShape(catalog, 'out_policy_multi_births'))).toEqual([
+			'num',
+			'used'
+		]);
+	});
+
+	it('period aggregates: flows summed over the range, stocks at the end, coverage alike', () => {
+		const [num, den, due] = bucketAggregatesSql(matchedShape(catalog, 'contraceptive_prevalence'));
+		expect(num).toBe(
+			'CAST(arg_max_null("contraceptive_prevalence.num", m) FILTER (WHERE in_period) AS DOUBLE) AS "contraceptive_prevalence:num"'
+		);
+		expect(den).toContain('arg_max_null("contraceptive_prevalence.den", m)');
+		expect(due).toBe(
+			'CAST(arg_max_null(reports_due, m) FILTER (WHERE in_period) AS INTEGER) AS "contraceptive_prevalence:due"'
+		);
+		const ytd = bucketAggregatesSql(matchedShape(catalog, 'prepreg_check_completion'));
+		expect(ytd[0]).toBe(
+			'CAST(sum("prepreg_check_completion.num") FILTER (WHERE in_ytd) AS DOUBLE) AS "prepreg_check_completion:num"'
+		);
+		const mean = bucketAggregatesSql(matchedShape(catalog, 'birth_rate'))[1];
+		expect(mean).toBe(
+			'CAST(sum("birth_rate.den") FILTER (WHERE in_period) / count(*) FILTER (WHERE in_period) AS DOUBLE) AS "birth_rate:den"'
 		);
 	});
 
-	it('tasks are looked up, never aggregated', () => {
-		expect(() => termAggregateSql(catalog, { term: { task: 'four_ops' }, ytd: true })).toThrow(
-			/looked up/
-		);
-		expect(termKey({ term: { task: 'four_ops' }, ytd: true })).toBe('task:four_ops');
-	});
-
-	it('planIndicators collects terms, measures and reach', () => {
+	it('planIndicators collects the matched shapes, tasks and reach', () => {
 		const plan = planIndicators(catalog, ['natural_growth_rate', 'four_ops_completion']);
-		expect(plan.terms.map(termKey)).toEqual([
-			'sum:births_total',
-			'mean:pop_total',
-			'sum:deaths',
-			'ytd:sum:four_ops',
-			'task:four_ops'
-		]);
+		expect(plan.matched.map((m) => m.id)).toEqual(['natural_growth_rate', 'four_ops_completion']);
 		expect(plan.taskMeasures).toEqual(['four_ops']);
-		expect(plan.measures).toEqual([
-			'births_total',
-			'pop_total',
-			'deaths',
-			'iud_insertions',
-			'sterilizations',
-			'abortions'
-		]);
 		expect([plan.previousMonth, plan.yearToDate]).toEqual([true, true]);
 	});
 
 	it.each([
+		['birth_rate', true, '"birth_rate:num" / NULLIF("birth_rate:den", 0) * 1000 * 12 / months'],
+		['birth_rate', false, '"birth_rate:num" / NULLIF("birth_rate:den", 0) * 1000'],
+		['out_policy_multi_births', true, '"out_policy_multi_births:num"'],
 		[
-			'birth_rate',
-			true,
-			'CAST("sum:births_total" AS DOUBLE) / NULLIF(CAST("mean:pop_total" AS DOUBLE), 0) * 1000 * 12 / months'
-		],
-		[
-			'birth_rate',
+			'four_ops_completion',
 			false,
-			'CAST("sum:births_total" AS DOUBLE) / NULLIF(CAST("mean:pop_total" AS DOUBLE), 0) * 1000'
-		],
-		['out_policy_multi_births', true, 'CAST("sum:births_out_policy_3p" AS DOUBLE)'],
-		[
-			'natural_growth_rate',
-			false,
-			'(CAST("sum:births_total" AS DOUBLE) - CAST("sum:deaths" AS DOUBLE)) / NULLIF(CAST("mean:pop_total" AS DOUBLE), 0) * 1000'
+			'"four_ops_completion:num" / NULLIF(CAST("task:four_ops" AS DOUBLE), 0) * 100'
 		]
 	] as const)('indicatorExpr %s annualise=%s', (id, annualise, value) => {
 		expect(indicatorExpr(catalog, id, annualise).value).toBe(value);
@@ -192,15 +178,20 @@ describe('unit selection and base CTEs', () => {
 	it('unitMonthsCte reads only the needed columns and months', async () => {
 		const plan = planIndicators(catalog, ['birth_rate']);
 		const buckets = bucketRows([q1], { previousMonth: true, yearToDate: false });
-		const cte = unitMonthsCte({ level: 'township', codes: [T1] }, plan, buckets);
+		const cte = unitMonthsCte(catalog, { level: 'township', codes: [T1] }, plan, buckets);
 		expect(cte).toBe(
 			[
 				'unit_months AS (',
 				'\tSELECT',
 				'\t\tcode,',
 				'\t\tCAST(year("period") * 12 + month("period") - 1 AS INTEGER) AS m,',
-				'\t\t"births_total",',
-				'\t\t"pop_total"',
+				'\t\t"reports_due",',
+				'\t\t"reports_received",',
+				'\t\t"birth_rate.num",',
+				'\t\t"birth_rate.den",',
+				'\t\t"birth_rate.used",',
+				'\t\t"birth_rate.carried",',
+				'\t\t"birth_rate.start_est"',
 				'\tFROM "township_month"',
 				`\tWHERE "period" BETWEEN DATE '2023-12-01' AND DATE '2024-03-01'`,
 				`\t\tAND code IN ('${T1}')`,
@@ -208,15 +199,40 @@ describe('unit selection and base CTEs', () => {
 			].join('\n')
 		);
 		const rows = rowsOf(
-			await db.query(`WITH ${cte} SELECT m, births_total, pop_total FROM unit_months ORDER BY m`)
+			await db.query(
+				`WITH ${cte} SELECT m, reports_received AS got, "birth_rate.num" AS births, "birth_rate.den" AS exposure, "birth_rate.used" AS used FROM unit_months ORDER BY m`
+			)
 		);
-		// T1 = V1 + V2: births 5 (Feb: V1 only, 2); pop 3000 + 10t (t = 8 … 11)
+		// T1 = V1 + V2 as the builder summed them: births 5; exposure V1 (p(t−1) + p(t)) / 2 with
+		// p = 1000 + 10t plus V2's 2000; in February V2 did not report and is not used
 		expect(rows).toEqual([
-			{ m: 24287, births_total: 5, pop_total: 3080 },
-			{ m: 24288, births_total: 5, pop_total: 3090 },
-			{ m: 24289, births_total: 2, pop_total: 3100 },
-			{ m: 24290, births_total: 5, pop_total: 3110 }
+			{ m: 24287, got: 2, births: 5, exposure: 1075 + 2000, used: 2 },
+			{ m: 24288, got: 2, births: 5, exposure: 1085 + 2000, used: 2 },
+			{ m: 24289, got: 1, births: 2, exposure: 1095, used: 1 },
+			{ m: 24290, got: 2, births: 5, exposure: 1105 + 2000, used: 2 }
 		]);
+	});
+
+	it('village months compute the same columns from the raw rows as the build summed', async () => {
+		const plan = planIndicators(catalog, ['birth_rate', 'contraceptive_prevalence']);
+		const buckets = bucketRows([q1], { previousMonth: true, yearToDate: false });
+		const cols = [
+			'"birth_rate.num"',
+			'"birth_rate.den"',
+			'"birth_rate.used"',
+			'"contraceptive_prevalence.num"'
+		];
+		const sum = cols.map((c) => `sum(${c}) AS ${c}`).join(', ');
+		const villages = unitMonthsCte(catalog, { level: 'village', parent: T1 }, plan, buckets);
+		const township = unitMonthsCte(catalog, { level: 'township', codes: [T1] }, plan, buckets);
+		const fromVillages = rowsOf(
+			await db.query(`WITH ${villages} SELECT m, ${sum} FROM unit_months GROUP BY m ORDER BY m`)
+		);
+		const published = rowsOf(
+			await db.query(`WITH ${township} SELECT m, ${sum} FROM unit_months GROUP BY m ORDER BY m`)
+		);
+		expect(fromVillages.slice(1)).toEqual(published.slice(1)); // the first scanned month has no lag
+		expect(villages).toContain('WINDOW w AS (PARTITION BY code ORDER BY "period")');
 	});
 
 	it('unitTasksCte gives a county its own task or else the sum of its townships', async () => {
@@ -271,7 +287,12 @@ describe('whole queries', () => {
 			'numerator Float64',
 			'denominator Float64',
 			'value Float64',
-			'annualised Bool'
+			'annualised Bool',
+			'due Int32',
+			'reported Int32',
+			'used Int32',
+			'carried Int32',
+			'start_estimated Int32'
 		]);
 	});
 

@@ -26,22 +26,28 @@
  * | births_unreported_found| 0           | 0             | 1 in 2024-01, else 0      |
  * | reports on time        | 1           | 1             | 0 in 2024-01 and 2024-02  |
  *
- * V2 did not report 2024-02: its flows are NULL, its stocks carried (stock_carried = 3),
- * reports_received = reports_on_time = 0. Every village has reports_due = 1 every month.
- * Townships and the county are sums over their villages per month, as the builder publishes.
+ * V2 did not report 2024-02: the builder publishes its flows as NULL and carries its stocks
+ * (stock_carried = 1); V3's reports of 2024-01 and 2024-02 arrived on the 5th (late).
+ * The tables are published by the real builder from these rows as raw input (units.csv,
+ * reports/reports.csv, tasks.csv), built on FIXTURE_TODAY: townships and the county are its
+ * roll-up, not a second one written for the tests.
  *
  * Tasks: prepreg_checks_done 2024: T1 200, T2 157 (no county row → county 357); 2023: T1 100,
  * T2 100. four_ops 2024: county 100 (own row wins over T1 60 + T2 30). V1 prepreg 2024: 120.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../cli/build/run';
+import { recordingEffects } from '../../cli/effects';
+import { openExtractSet } from '../../cli/extract-set';
+import { csvField } from '../../cli/demo/write';
 import { parseCatalog } from '../config/catalog';
 import type { Catalog } from '../config/catalog-schema';
 import { createNodeConnector } from '../connector/node';
 import { rowsOf, type Connector } from '../connector/types';
-import { taskColumns, unitColumns, unitMonthColumns, villageMonthColumns } from '../extract/schema';
-import type { ColumnDef } from '../extract/schema';
 import { monthIndex, monthText, type MonthIndex } from '../periods';
-import { dateLiteral, ident, literal, type SqlValue } from '../sql/quote';
+import type { SqlValue } from '../sql/quote';
 import type { IndicatorRow } from './types';
 
 export const COUNTY = '990101000000';
@@ -76,9 +82,7 @@ const tasks: Row[] = [
 	{ code: V1, year: 2024, measure: 'prepreg_checks_done', task: 120 }
 ];
 
-const stocks = ['pop_total', 'women_married_15_49', 'contraception_users'];
-
-function villageMonth(code: string, m: MonthIndex): Row {
+function villageMonth(code: string, m: MonthIndex): Row | null {
 	const t = m - FIRST;
 	const is = (year: number, month: number) => m === monthIndex(year, month);
 	// prettier-ignore
@@ -118,101 +122,100 @@ function villageMonth(code: string, m: MonthIndex): Row {
 			reports_on_time: is(2024, 1) || is(2024, 2) ? 0 : 1
 		}
 	};
-	const row: Row = { ...base[code], reports_due: 1, reports_received: 1, stock_carried: 0 };
-	if (code === V2 && is(2024, 2)) {
-		for (const key of Object.keys(row)) if (!stocks.includes(key)) row[key] = null;
-		Object.assign(row, {
-			reports_due: 1,
-			reports_received: 0,
-			reports_on_time: 0,
-			stock_carried: 3
-		});
+	if (code === V2 && is(2024, 2)) return null;
+	const { reports_on_time: onTime, ...row } = base[code];
+	// a late report arrives on the 5th of the next month
+	return onTime ? row : { ...row, submitted_on: `${monthText(m + 1)}-05` };
+}
+
+/** A raw input directory for the real builder: units, one report file, tasks. */
+export interface RawCounty {
+	units: Row[];
+	/** Report rows: code, period (YYYY-MM), submitted_on, measures; absent = not reported. */
+	reports: Row[];
+	tasks?: Row[];
+	/** Extra files of the input directory (path → text), e.g. moves.csv. */
+	files?: Record<string, string>;
+}
+
+const cell = (v: SqlValue | undefined) =>
+	v === undefined || v === null
+		? null
+		: typeof v === 'boolean' || typeof v === 'bigint'
+			? String(v)
+			: v;
+
+/** The build date the fixtures are built on: every deadline of 2024-06 has passed. */
+export const FIXTURE_TODAY = '2024-07-15';
+
+/**
+ * Builds `raw` with the real `kaoping build` (the same roll-up, carrying and matching the site
+ * gets) and returns a connector whose views name the published tables as the browser does.
+ */
+export async function openBuilt(
+	raw: RawCounty,
+	catalog: Catalog,
+	today = FIXTURE_TODAY
+): Promise<Connector> {
+	const dir = mkdtempSync(join(tmpdir(), 'kaoping-query-fixture-'));
+	try {
+		const input = join(dir, 'input');
+		mkdirSync(join(input, 'reports'), { recursive: true });
+		const csv = (rows: Row[], cols: string[]) =>
+			[cols.join(','), ...rows.map((r) => cols.map((c) => csvField(cell(r[c]))).join(','))].join(
+				'\n'
+			) + '\n';
+		writeFileSync(
+			join(input, 'units.csv'),
+			csv(raw.units, ['code', 'name', 'level', 'parent_code', 'kind'])
+		);
+		const reportCols = ['code', 'period', 'submitted_on', ...catalog.measures.map((m) => m.id)];
+		writeFileSync(join(input, 'reports', 'reports.csv'), csv(raw.reports, reportCols));
+		if (raw.tasks)
+			writeFileSync(join(input, 'tasks.csv'), csv(raw.tasks, ['code', 'year', 'measure', 'task']));
+		for (const [path, text] of Object.entries(raw.files ?? {}))
+			writeFileSync(join(input, path), text);
+		const out = join(dir, 'out');
+		const { fx, stderr } = recordingEffects();
+		const result = await build(
+			{ input, out, allowRejects: false, maxErrors: 20, lang: 'en', today },
+			fx
+		);
+		if (!result.published) throw new Error(`fixture did not build:\n${stderr()}`);
+		const db = await createNodeConnector();
+		await openExtractSet(db, out, true);
+		return db;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
-	return row;
 }
 
-/** CREATE TABLE statements for the published tables, column for column as the extracts. */
-export async function createTables(db: Connector, catalog: Catalog): Promise<void> {
-	const create = (name: string, cols: ColumnDef[]) =>
-		`CREATE TABLE ${ident(name)} (${cols.map((c) => `${ident(c.name)} ${c.type}`).join(', ')});`;
-	await db.exec(
-		[
-			create('units', unitColumns),
-			create('tasks', taskColumns),
-			create('village_month', villageMonthColumns(catalog)),
-			create('township_month', unitMonthColumns(catalog)),
-			create('county_month', unitMonthColumns(catalog))
-		].join('\n')
-	);
-}
-
-export async function insertRows(db: Connector, table: string, cols: ColumnDef[], rows: Row[]) {
-	if (!rows.length) return;
-	const values = rows.map((r) => `(${cols.map((c) => value(c, r[c.name] ?? null)).join(', ')})`);
-	await db.exec(
-		`INSERT INTO ${ident(table)} (${cols.map((c) => ident(c.name)).join(', ')}) VALUES\n${values.join(',\n')}`
-	);
-}
-
-function value(col: ColumnDef, v: SqlValue): string {
-	return col.type === 'DATE' && typeof v === 'string' ? dateLiteral(v) : literal(v);
-}
-
-/** Township and county rows as sums of their villages' rows, month by month. */
-export async function rollUp(db: Connector, catalog: Catalog, county: string): Promise<void> {
-	const measures = unitMonthColumns(catalog)
-		.slice(2)
-		.map((c) => ident(c.name));
-	const sums = measures.map((c) => `sum(${c})`).join(', ');
-	const cols = ['code', 'period', ...measures.map((c) => c)].join(', ');
-	await db.exec(
-		`INSERT INTO township_month (${cols}) SELECT township_code, period, ${sums} FROM village_month GROUP BY ALL;
-		INSERT INTO county_month (${cols}) SELECT ${literal(county)}, period, ${sums} FROM village_month GROUP BY ALL;`
-	);
-}
-
+/** Report rows for villages (code → township) from `from` to `to`, submitted on the 2nd. */
 export function villageRows(
 	codes: Record<string, string>,
 	from: MonthIndex,
 	to: MonthIndex,
-	row: (code: string, m: MonthIndex) => Row
+	row: (code: string, m: MonthIndex) => Row | null
 ): Row[] {
 	const rows: Row[] = [];
-	for (const [code, township] of Object.entries(codes))
+	for (const code of Object.keys(codes))
 		for (let m = from; m <= to; m++) {
-			const period = `${monthText(m)}-01`;
-			const submitted = `${monthText(m + 1)}-02`;
-			rows.push({
-				code,
-				township_code: township,
-				period,
-				submitted_on: submitted,
-				...row(code, m)
-			});
+			const values = row(code, m);
+			if (values === null) continue;
+			rows.push({ code, period: monthText(m), submitted_on: `${monthText(m + 1)}-02`, ...values });
 		}
 	return rows;
 }
 
-/** The fixture county in a fresh in-memory table set. */
-export async function loadFixture(db: Connector, catalog: Catalog): Promise<void> {
-	await createTables(db, catalog);
-	await insertRows(db, 'units', unitColumns, units);
-	await insertRows(db, 'tasks', taskColumns, tasks);
-	const rows = villageRows({ [V1]: T1, [V2]: T1, [V3]: T2 }, FIRST, LAST, villageMonth);
-	await insertRows(db, 'village_month', villageMonthColumns(catalog), rows);
-	await rollUp(db, catalog, COUNTY);
+/** The fixture county, built by the real builder. */
+export async function openFixture(catalog: Catalog): Promise<Connector> {
+	const reports = villageRows({ [V1]: T1, [V2]: T1, [V3]: T2 }, FIRST, LAST, villageMonth);
+	return openBuilt({ units, reports, tasks }, catalog);
 }
 
 /** The shipped catalog (tests run from the repository root). */
 export function loadCatalog(): Catalog {
 	return parseCatalog(readFileSync('data/config/indicators.yaml', 'utf8'));
-}
-
-/** A fresh in-memory DuckDB holding the fixture county. */
-export async function openFixture(catalog: Catalog): Promise<Connector> {
-	const db = await createNodeConnector();
-	await loadFixture(db, catalog);
-	return db;
 }
 
 /** Runs an indicator query and returns its rows. */

@@ -9,8 +9,10 @@ export {
 	unitMonthsCte,
 	unitTasksCte
 } from './base';
-export { indicatorExpr, planIndicators, termAggregateSql, termKey } from './terms';
-export type { IndicatorExpr, Plan, TermUse } from './terms';
+export { bucketColumn, indicatorExpr, planIndicators, taskColumn } from './terms';
+export type { BucketColumn, IndicatorExpr, Plan } from './terms';
+export { matchedColumn, matchedIds, matchedSelectSql, matchedShape } from './matched';
+export type { Matched } from './matched';
 export {
 	indicatorSelect,
 	indicatorSeriesSql,

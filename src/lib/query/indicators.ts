@@ -1,9 +1,9 @@
 import type { Catalog } from '../config/catalog-schema';
 import type { Period } from '../periods';
-import { literal } from '../sql/quote';
+import { ident, literal } from '../sql/quote';
 import { bucketMonthsCte, periodTermsCte, termsCte, unitMonthsCte, unitTasksCte } from './base';
 import { bucketPeriods, bucketRows, bucketsCte } from './buckets';
-import { indicatorExpr, planIndicators } from './terms';
+import { bucketColumn, indicatorExpr, planIndicators, type BucketColumn } from './terms';
 import type { SeriesSpec, UnitSelection, ValuesSpec } from './types';
 
 export interface IndicatorsQuery extends UnitSelection {
@@ -15,7 +15,7 @@ export interface IndicatorsQuery extends UnitSelection {
 /**
  * The one query shape behind every indicator view: rows of `IndicatorRow` (code, indicator,
  * period_key, period_from, period_to, months, last_month, numerator, denominator, value,
- * annualised), one per selected unit × indicator × period with data, ordered by code, period
+ * annualised and the coverage due, reported, used, carried, start_estimated), one per selected unit × indicator × period with data, ordered by code, period
  * and indicator.
  */
 export function indicatorsSql(catalog: Catalog, q: IndicatorsQuery): string {
@@ -27,9 +27,9 @@ export function indicatorsSql(catalog: Catalog, q: IndicatorsQuery): string {
 	const buckets = bucketRows(q.periods, reach);
 	const ctes = [
 		bucketsCte(q.periods, reach),
-		unitMonthsCte(q, plan, buckets),
+		unitMonthsCte(catalog, q, plan, buckets),
 		bucketMonthsCte(),
-		periodTermsCte(catalog, plan)
+		periodTermsCte(plan)
 	];
 	if (plan.taskMeasures.length) ctes.push(unitTasksCte(plan.taskMeasures, q.level), termsCte(plan));
 	const source = plan.taskMeasures.length ? 'terms' : 'period_terms';
@@ -70,6 +70,7 @@ export function indicatorSelect(
 	annualise: boolean
 ): string {
 	const e = indicatorExpr(catalog, id, annualise);
+	const cover = (c: BucketColumn) => `${ident(bucketColumn(e.coverageOf, c))} AS ${c}`;
 	const columns = [
 		'code',
 		`${literal(id)} AS indicator`,
@@ -81,7 +82,12 @@ export function indicatorSelect(
 		`${e.numerator} AS numerator`,
 		`${e.denominator} AS denominator`,
 		`${e.value} AS value`,
-		`${literal(e.annualised)} AS annualised`
+		`${literal(e.annualised)} AS annualised`,
+		cover('due'),
+		cover('reported'),
+		cover('used'),
+		cover('carried'),
+		`${ident(bucketColumn(e.coverageOf, 'start_est'))} AS start_estimated`
 	];
 	return ['SELECT', columns.map((c) => `\t${c}`).join(',\n'), `FROM ${source}`].join('\n');
 }

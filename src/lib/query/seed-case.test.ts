@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '../connector/node';
 import type { Connector } from '../connector/types';
-import { unitColumns, villageMonthColumns } from '../extract/schema';
 import { monthIndex, parsePeriod } from '../periods';
-import {
-	createTables,
-	indicatorRows,
-	insertRows,
-	loadCatalog,
-	rollUp,
-	villageRows
-} from './fixture';
+import { indicatorRows, loadCatalog, openBuilt, villageRows } from './fixture';
 import { indicatorValuesSql } from './indicators';
 
 /**
@@ -25,33 +16,34 @@ const births = [40, 30, 32, 34, 33, 35];
 let db: Connector;
 
 beforeAll(async () => {
-	db = await createNodeConnector();
-	await createTables(db, catalog);
-	await insertRows(db, 'units', unitColumns, [
-		{ code: '990102000000', name: '县', level: 'county', sort_order: 1 },
-		{
-			code: '990102001000',
-			name: '镇',
-			level: 'township',
-			parent_code: '990102000000',
-			sort_order: 1
-		},
-		{
-			code: '990102001001',
-			name: '村',
-			level: 'village',
-			parent_code: '990102001000',
-			sort_order: 1
-		}
-	]);
 	const from = monthIndex(2023, 12);
-	const rows = villageRows({ '990102001001': '990102001000' }, from, from + 5, (_, m) => ({
-		pop_total: pop[m - from],
-		births_total: births[m - from],
-		deaths: 10
-	}));
-	await insertRows(db, 'village_month', villageMonthColumns(catalog), rows);
-	await rollUp(db, catalog, '990102000000');
+	db = await openBuilt(
+		{
+			units: [
+				{ code: '990102000000', name: '县', level: 'county', kind: '县' },
+				{
+					code: '990102001000',
+					name: '镇',
+					level: 'township',
+					parent_code: '990102000000',
+					kind: '镇'
+				},
+				{
+					code: '990102001001',
+					name: '村',
+					level: 'village',
+					parent_code: '990102001000',
+					kind: '村'
+				}
+			],
+			reports: villageRows({ '990102001001': '990102001000' }, from, from + 5, (_, m) => ({
+				pop_total: pop[m - from],
+				births_total: births[m - from],
+				deaths: 10
+			}))
+		},
+		catalog
+	);
 });
 afterAll(() => db.close());
 

@@ -115,15 +115,21 @@ describe('stocks', () => {
 	});
 
 	it('the mean population starts at the previous month', async () => {
-		const r = await one('2024Q1', { indicator: 'birth_rate' });
-		expect(r.denominator).toBe(6285); // (Dec 2023 6240 + Mar 2024 6330) / 2, not Jan 6270
+		const r = await one('2024Q1', { indicator: 'birth_rate', level: 'village', codes: [V1] });
+		// months (1080 + 1090) / 2, (1090 + 1100) / 2, (1100 + 1110) / 2 averaged: 1095, which for
+		// steady growth is (Dec 2023 1080 + Mar 2024 1110) / 2 — not January's 1090
+		expect(r.denominator).toBe(1095);
+		expect(r.start_estimated).toBe(0);
 	});
 
 	it('falls back to the first month when the month before is outside the data', async () => {
+		// March 2023 has no data: April's month-end stands in for its opening stock, and says so
 		const county = await one('2023Q2', { indicator: 'birth_rate' });
-		expect(county.denominator).toBe(6030); // (Apr 6000 + Jun 6060) / 2: March 2023 has no data
+		expect(county.denominator).toBe(6020); // (Apr 6000 + May 6015 + Jun 6045) / 3
+		expect([county.used, county.start_estimated]).toEqual([9, 3]);
 		const village = await one('2023Q2', { indicator: 'birth_rate', level: 'village', codes: [V1] });
-		expect(village.denominator).toBe(1010); // (1000 + 1020) / 2
+		expect(village.denominator).toBeCloseTo(3020 / 3, 9); // (1000 + 1005 + 1015) / 3
+		expect(village.start_estimated).toBe(1);
 	});
 
 	it('a partial year ends at its last month with data and says so', async () => {
@@ -136,9 +142,9 @@ describe('stocks', () => {
 
 describe('birth and death rates: cumulative by default, annualised on request', () => {
 	it.each([
-		['2023', false, 8.823529, false], // 54 / 6120 × 1000
-		['2023', true, 11.764706, true], // × 12 / 9 months with data
-		['2024', true, 10.42654, true] // 33 / 6330 × 1000 × 12 / 6
+		['2023', false, 8.842795, false], // 54 / (54,960 / 9) × 1000
+		['2023', true, 11.790393, true], // × 12 / 9 months with data
+		['2024', true, 11.006115, true] // 33 / (35,980 / 6) × 1000 × 12 / 6
 	])('birth rate %s annualise=%s → %s', async (period, annualise, value, flag) => {
 		const r = await one(period, { indicator: 'birth_rate', annualise });
 		expect(r.value).toBeCloseTo(value, 5);
@@ -147,9 +153,10 @@ describe('birth and death rates: cumulative by default, annualised on request', 
 
 	it('natural growth rate is births − deaths over the same mean population', async () => {
 		const r = await one('2023', { indicator: 'natural_growth_rate', annualise: true });
-		// (54 − 36) / 6120 × 1000 × 12 / 9
-		expect([r.numerator, r.denominator, r.annualised]).toEqual([18, 6120, true]);
-		expect(r.value).toBeCloseTo(3.921569, 5);
+		// (54 − 36) / (54,960 / 9) × 1000 × 12 / 9
+		expect([r.numerator, r.annualised]).toEqual([18, true]);
+		expect(r.denominator).toBeCloseTo(54960 / 9, 9);
+		expect(r.value).toBeCloseTo(3.930131, 5);
 	});
 
 	it('annualise leaves other indicators alone', async () => {
@@ -218,9 +225,9 @@ describe('comparison periods', () => {
 		);
 		const got = rows.map((r) => [r.period_key, r.numerator, r.denominator]);
 		expect(got).toEqual([
-			['2023Q2', 18, 6030], // (Apr 6000 fallback + Jun 6060) / 2
-			['2024Q1', 15, 6285],
-			['2024Q2', 18, 6375] // (Mar 6330 + Jun 6420) / 2
+			['2023Q2', 18, 6020], // (Apr 6000 standing in + May 6015 + Jun 6045) / 3
+			['2024Q1', 15, 16855 / 3], // V2's unreported February leaves both sides
+			['2024Q2', 18, 6375] // (6345 + 6375 + 6405) / 3 = (Mar 6330 + Jun 6420) / 2
 		]);
 		expect(rows.map((r) => r.value)).toEqual(
 			got.map(([, n, d]) => ((n as number) / (d as number)) * 1000)
@@ -243,7 +250,11 @@ describe('missing and zero', () => {
 		expect(q1.numerator).toBe(6); // Jan 3 + Mar 3; February was not reported
 		const feb = await one('2024-02', { indicator: 'birth_rate', level: 'village', codes: [V2] });
 		expect([feb.months, feb.numerator, feb.value]).toEqual([1, null, null]);
-		expect(feb.denominator).toBe(2000); // stocks are carried through the missing month
+		// its stock is carried through the missing month, but a population without its births
+		// would only dilute the rate: the month is not used
+		expect(feb.denominator).toBeNull();
+		expect([feb.due, feb.reported, feb.used]).toEqual([1, 0, 0]);
+		expect([q1.due, q1.reported, q1.used]).toEqual([3, 2, 2]);
 	});
 
 	it('timeliness counts the missing report as due and not on time, at village level', async () => {

@@ -1,66 +1,86 @@
-import { expandMeasure, indicatorById } from '../config/catalog';
-import type { Catalog, Indicator, Term } from '../config/catalog-schema';
+import { indicatorById } from '../config/catalog';
+import type { Catalog } from '../config/catalog-schema';
 import { ident } from '../sql/quote';
+import {
+	matchedColumn,
+	matchedColumns,
+	matchedIds,
+	matchedShape,
+	matchedSelectSql,
+	type Matched
+} from './matched';
+
+/** Everything a set of indicators needs from the data: matched columns, tasks, reach. */
+export interface Plan {
+	/** Indicators with matched columns of their own (see matched.ts), with their shapes. */
+	matched: Matched[];
+	taskMeasures: string[];
+	/** A mean stock needs the month before the period (the opening stock of its first month). */
+	previousMonth: boolean;
+	yearToDate: boolean;
+}
+
+export function planIndicators(catalog: Catalog, ids: readonly string[]): Plan {
+	const matched = matchedIds(catalog, ids).map((id) => matchedShape(catalog, id));
+	return {
+		matched,
+		taskMeasures: [...new Set(matched.flatMap((m) => (m.taskMeasure ? [m.taskMeasure] : [])))],
+		previousMonth: matched.some((m) => m.meanStock !== null),
+		yearToDate: matched.some((m) => m.ytd)
+	};
+}
+
+/** The task column of `unit_tasks` for a (derived) measure. */
+export function taskColumn(measure: string): string {
+	return `task:${measure}`;
+}
 
 /**
- * A formula term as one aggregate over the rows of `bucket_months` (a unit's months joined to a
- * bucket, flagged `in_period` and `in_ytd`). Everything is summed within a unit and a bucket;
- * units are never averaged, so a rate over many units is always Σ numerator / Σ denominator.
+ * The unit-month columns a plan reads: a township's or the county's published matched columns
+ * as they are, or a village's computed from its raw measures (`lag` over the village's months
+ * gives the opening stock) — the same expressions the build summed for the levels above.
  */
-export interface TermUse {
-	term: Term;
-	/** Year to date: the term covers January of the bucket's year to the bucket's end. */
-	ytd: boolean;
+export function unitMonthColumnsSql(catalog: Catalog, plan: Plan, village: boolean): string[] {
+	const ids = plan.matched.map((m) => m.id);
+	if (village) return matchedSelectSql(catalog, ids, (stock) => `lag(${ident(stock)}) OVER w`);
+	return plan.matched.flatMap((m) => matchedColumns(m).map((c) => ident(matchedColumn(m.id, c))));
 }
 
-/** The column name a term gets in the `terms` CTE, e.g. `sum:births_total`, `ytd:sum:four_ops`. */
-export function termKey({ term, ytd }: TermUse): string {
-	const base =
-		'sum' in term
-			? `sum:${term.sum.join('+')}`
-			: 'end' in term
-				? `end:${term.end}`
-				: 'mean' in term
-					? `mean:${term.mean}`
-					: `task:${term.task}`;
-	// a task is annual whatever the range, so it has no YTD variant
-	return ytd && !('task' in term) ? `ytd:${base}` : base;
-}
+/** Per-bucket column of an indicator in `period_terms`, e.g. `policy_compliance_rate:num`. */
+export type BucketColumn = 'num' | 'den' | 'due' | 'reported' | 'used' | 'carried' | 'start_est';
+export const bucketColumn = (id: string, c: BucketColumn) => `${id}:${c}`;
 
-/** The aggregate for a sum, end or mean term (tasks come from `unit_tasks` instead). */
-export function termAggregateSql(catalog: Catalog, use: TermUse): string {
-	const { term, ytd } = use;
-	const range = ytd ? 'in_ytd' : 'in_period';
-	const first = ytd ? 'ytd_from' : 'period_from';
-	if ('sum' in term) {
-		const parts = term.sum.flatMap((m) => expandMeasure(catalog, m)).map(ident);
-		if (parts.length === 1) return `sum(${parts[0]}) FILTER (WHERE ${range})`;
-		// an unreported part adds nothing; the sum is NULL only when no part was reported at all
-		const total = parts.map((p) => `coalesce(${p}, 0)`).join(' + ');
-		const reported = parts.map((p) => `${p} IS NOT NULL`).join(' OR ');
-		return `sum(${total}) FILTER (\n\tWHERE ${range} AND (${reported})\n)`;
-	}
-	if ('end' in term) return endSql(ident(term.end), range);
-	if ('mean' in term) {
-		const s = ident(term.mean);
-		// start = the month before's end stock; outside the data (or before the unit's first
-		// report) fall back to the earliest stock of the period
-		return [
-			'(',
-			'\tcoalesce(',
-			`\t\tmax(${s}) FILTER (WHERE m = ${first} - 1),`,
-			`\t\targ_min(${s}, m) FILTER (WHERE ${range} AND ${s} IS NOT NULL)`,
-			'\t)',
-			`\t+ ${endSql(s, range)}`,
-			') / 2'
-		].join('\n');
-	}
-	throw new Error(`task terms are looked up, not aggregated: ${termKey(use)}`);
-}
-
-// the last stock in range, which for a bucket cut short by the data is its last month
-function endSql(stock: string, range: string): string {
-	return `arg_max(${stock}, m) FILTER (WHERE ${range} AND ${stock} IS NOT NULL)`;
+/**
+ * The aggregates of one matched indicator over the rows of `bucket_months`: flows summed over
+ * the period's months (from January for a year-to-date numerator), a stock read at the period's
+ * last month with data, a mean stock as the average over the period's months of each month's
+ * exposure. Coverage counts the same range — or, for a rate of stocks alone, its end month.
+ */
+export function bucketAggregatesSql(m: Matched): string[] {
+	const col = (c: string) => ident(matchedColumn(m.id, c as never));
+	const range = m.ytd ? 'in_ytd' : 'in_period';
+	const endOnly = m.num === 'end' && (m.den === 'end' || m.den === null || m.den === 'task');
+	const atEnd = (expr: string) => `arg_max_null(${expr}, m) FILTER (WHERE in_period)`;
+	const over = (expr: string, r = range) => `sum(${expr}) FILTER (WHERE ${r})`;
+	const as = (c: BucketColumn) => ident(bucketColumn(m.id, c));
+	const cover = (expr: string) => `CAST(${endOnly ? atEnd(expr) : over(expr)} AS INTEGER)`;
+	const out = [
+		`CAST(${m.num === 'sum' ? over(col('num')) : atEnd(col('num'))} AS DOUBLE) AS ${as('num')}`
+	];
+	if (m.den === 'sum') out.push(`CAST(${over(col('den'), 'in_period')} AS DOUBLE) AS ${as('den')}`);
+	if (m.den === 'end') out.push(`CAST(${atEnd(col('den'))} AS DOUBLE) AS ${as('den')}`);
+	if (m.den === 'mean')
+		out.push(
+			`CAST(${over(col('den'), 'in_period')} / count(*) FILTER (WHERE in_period) AS DOUBLE) AS ${as('den')}`
+		);
+	out.push(
+		`${cover('reports_due')} AS ${as('due')}`,
+		`${cover('reports_received')} AS ${as('reported')}`,
+		`${cover(col('used'))} AS ${as('used')}`,
+		`${m.hasStock ? cover(col('carried')) : 'CAST(0 AS INTEGER)'} AS ${as('carried')}`,
+		`${m.meanStock ? cover(col('start_est')) : 'CAST(0 AS INTEGER)'} AS ${as('start_est')}`
+	);
+	return out;
 }
 
 /** Column expressions of one indicator over the `terms` CTE. */
@@ -69,110 +89,55 @@ export interface IndicatorExpr {
 	denominator: string;
 	value: string;
 	annualised: boolean;
-}
-
-/** Everything a set of indicators needs from the data: terms, task measures, reach. */
-export interface Plan {
-	terms: TermUse[];
-	taskMeasures: string[];
-	/** Raw catalog columns to read from the unit-month table. */
-	measures: string[];
-	previousMonth: boolean;
-	yearToDate: boolean;
-}
-
-export function planIndicators(catalog: Catalog, ids: readonly string[]): Plan {
-	const terms = new Map<string, TermUse>();
-	const visit = (ind: Indicator) => {
-		const f = ind.formula;
-		if (f.kind === 'difference') {
-			visit(indicatorById(catalog, f.minuend));
-			visit(indicatorById(catalog, f.subtrahend));
-			return;
-		}
-		const uses: TermUse[] =
-			f.kind === 'count'
-				? [{ term: { sum: [f.measure] }, ytd: false }]
-				: [
-						{ term: f.numerator, ytd: f.year_to_date },
-						{ term: f.denominator, ytd: false }
-					];
-		for (const use of uses) terms.set(termKey(use), use);
-	};
-	for (const id of ids) visit(indicatorById(catalog, id));
-	const uses = [...terms.values()];
-	const aggregated = uses.filter((u) => !('task' in u.term));
-	const measures = new Set<string>();
-	for (const { term } of aggregated) {
-		const named =
-			'sum' in term ? term.sum : 'end' in term ? [term.end] : 'mean' in term ? [term.mean] : [];
-		for (const id of named) for (const m of expandMeasure(catalog, id)) measures.add(m);
-	}
-	return {
-		terms: uses,
-		taskMeasures: uses.flatMap((u) => ('task' in u.term ? [u.term.task] : [])),
-		measures: [...measures],
-		previousMonth: aggregated.some((u) => 'mean' in u.term),
-		yearToDate: aggregated.some((u) => u.ytd)
-	};
+	/** Whose coverage the row reports (a difference without counts reports its first part's). */
+	coverageOf: string;
 }
 
 /**
- * Numerator, denominator and value of an indicator over the `terms` CTE. Rates are
- * Σ numerator / Σ denominator × scale with a zero denominator giving NULL (DuckDB's double
- * division would give Infinity). Annualising multiplies by 12 / months with data.
+ * Numerator, denominator and value of an indicator over the `terms` CTE: Σ matched numerator /
+ * Σ matched denominator × scale, NULL for a zero denominator (DuckDB's double division would give
+ * Infinity). Annualising multiplies by 12 / months: with a mean stock's denominator averaged over
+ * the period's months this is events per person-year of what was observed.
  */
 export function indicatorExpr(catalog: Catalog, id: string, annualise = false): IndicatorExpr {
 	const f = indicatorById(catalog, id).formula;
-	const col = (use: TermUse) => `CAST(${ident(termKey(use))} AS DOUBLE)`;
+	const none = 'CAST(NULL AS DOUBLE)';
+	const c = (x: string, k: BucketColumn) => ident(bucketColumn(x, k));
 	if (f.kind === 'count') {
-		const n = col({ term: { sum: [f.measure] }, ytd: false });
-		return { numerator: n, denominator: 'CAST(NULL AS DOUBLE)', value: n, annualised: false };
+		const n = c(id, 'num');
+		return { numerator: n, denominator: none, value: n, annualised: false, coverageOf: id };
 	}
-	if (f.kind === 'ratio') {
-		const n = col({ term: f.numerator, ytd: f.year_to_date });
-		const d = col({ term: f.denominator, ytd: false });
-		const annualised = annualise && f.annualisable;
-		return { numerator: n, denominator: d, value: rate(n, d, f.scale, annualised), annualised };
-	}
-	const a = indicatorById(catalog, f.minuend).formula;
-	const b = indicatorById(catalog, f.subtrahend).formula;
-	// births − deaths over the same mean population: keep the counts behind the difference
-	if (
-		a.kind === 'ratio' &&
-		b.kind === 'ratio' &&
-		JSON.stringify(a.denominator) === JSON.stringify(b.denominator) &&
-		a.scale === b.scale &&
-		a.year_to_date === b.year_to_date &&
-		a.annualisable === b.annualisable
-	) {
-		const n = `${col({ term: a.numerator, ytd: a.year_to_date })} - ${col({ term: b.numerator, ytd: b.year_to_date })}`;
-		const d = col({ term: a.denominator, ytd: false });
-		const annualised = annualise && a.annualisable;
+	if (f.kind === 'difference' && !matchedIds(catalog, [id]).includes(id)) {
+		// rates that cannot both be annualised are subtracted as they are (the flag says which)
+		let x = indicatorExpr(catalog, f.minuend, annualise);
+		let y = indicatorExpr(catalog, f.subtrahend, annualise);
+		if (x.annualised !== y.annualised) {
+			x = indicatorExpr(catalog, f.minuend, false);
+			y = indicatorExpr(catalog, f.subtrahend, false);
+		}
+		const value = `(${x.value}) - (${y.value})`;
 		return {
-			numerator: n,
-			denominator: d,
-			value: rate(`(${n})`, d, a.scale, annualised),
-			annualised
+			numerator: none,
+			denominator: none,
+			value,
+			annualised: x.annualised,
+			coverageOf: x.coverageOf
 		};
 	}
-	// rates that cannot both be annualised are subtracted as they are (the flag says which)
-	let x = indicatorExpr(catalog, f.minuend, annualise);
-	let y = indicatorExpr(catalog, f.subtrahend, annualise);
-	if (x.annualised !== y.annualised) {
-		x = indicatorExpr(catalog, f.minuend, false);
-		y = indicatorExpr(catalog, f.subtrahend, false);
-	}
-	const none = 'CAST(NULL AS DOUBLE)';
+	const ratio = f.kind === 'ratio' ? f : indicatorById(catalog, f.minuend).formula;
+	if (ratio.kind !== 'ratio') throw new Error(`indicators.${id}: not a rate`);
+	const shape = matchedShape(catalog, id);
+	const n = c(id, 'num');
+	const d = shape.taskMeasure
+		? `CAST(${ident(taskColumn(shape.taskMeasure))} AS DOUBLE)`
+		: c(id, 'den');
+	const annualised = annualise && ratio.annualisable;
+	const per = annualised ? ` * ${ratio.scale} * 12 / months` : ` * ${ratio.scale}`;
 	return {
-		numerator: none,
-		denominator: none,
-		value: `(${x.value}) - (${y.value})`,
-		annualised: x.annualised
+		numerator: n,
+		denominator: d,
+		value: `${n} / NULLIF(${d}, 0)${per}`,
+		annualised,
+		coverageOf: id
 	};
-}
-
-function rate(n: string, d: string, scale: number, annualised: boolean): string {
-	const per = annualised ? ` * ${scale} * 12 / months` : ` * ${scale}`;
-	return `${n} / NULLIF(${d}, 0)${per}`;
 }

@@ -50,6 +50,17 @@ export interface IndicatorRow {
 	/** Null when the denominator is zero or missing: no rate, rather than 0 or Infinity. */
 	value: number | null;
 	annualised: boolean;
+	/** Coverage, in unit-months (for an indicator of month-end stocks only: units at its end month).
+	 * due: expected reports; reported: reports received; used: unit-months where every measure the
+	 * formula needs was reported (flows) or known (stocks), the only ones summed into numerator and
+	 * denominator; carried: used unit-months whose stock was carried from an earlier month;
+	 * start_estimated: used unit-months whose opening stock was unknown (first month of data), so
+	 * the month-end stock stood in for it. */
+	due: number;
+	reported: number;
+	used: number;
+	carried: number;
+	start_estimated: number;
 }
 
 export const indicatorRowColumns = [
@@ -63,5 +74,10 @@ export const indicatorRowColumns = [
 	'numerator',
 	'denominator',
 	'value',
-	'annualised'
+	'annualised',
+	'due',
+	'reported',
+	'used',
+	'carried',
+	'start_estimated'
 ] as const satisfies readonly (keyof IndicatorRow)[];

@@ -15,7 +15,8 @@ import type { IndicatorRow } from './types';
  * in policy 2, out of policy 1, deaths 3, four ops 3, checkups 20 / 10, prepreg 23, on time 1
  * (V3 late). In 2024-01 V3 was late (on time 2) and found 1 unreported birth.
  * Stocks at month t: pop 6000 + 30t (Dec 2023 6240, Mar 6330, May 6390, Jun 6420), women 1000,
- * users 840 + 3t.
+ * users 840 + 3t. A month's exposure is (previous month-end + month-end) / 2 over the villages
+ * used: 5985 + 30t with all three, 4285 in 2024-02 without V2 (V1 1095 + V3 3190).
  */
 type Expected = [
 	indicator: string,
@@ -30,9 +31,10 @@ const cases: [period: string, months: number, lastMonth: number, expected: Expec
 		1,
 		24289, // 2024 × 12 + 2 − 1
 		[
-			['birth_rate', 3, 6285, 0.477327], // 3 / ((Jan 6270 + Feb 6300) / 2) × 1000
-			['death_rate', 3, 6285, 0.477327], // 1 + 2 (V2 unreported)
-			['natural_growth_rate', 0, 6285, 0], // (3 − 3) / 6285
+			// V2 did not report: its births and its population both leave the rate (matched terms)
+			['birth_rate', 3, 4285, 0.700117], // 3 / (V1 (1090 + 1100) / 2 + V3 (3180 + 3200) / 2) × 1000
+			['death_rate', 3, 4285, 0.700117], // 1 + 2
+			['natural_growth_rate', 0, 4285, 0], // (3 − 3) / 4285
 			['sex_ratio_at_birth', 2, 1, 200],
 			['policy_compliance_rate', 2, 3, 66.666667],
 			['out_policy_multi_births', 1, null, 1],
@@ -52,9 +54,10 @@ const cases: [period: string, months: number, lastMonth: number, expected: Expec
 		3,
 		24290,
 		[
-			['birth_rate', 15, 6285, 2.386635], // 6 + 3 + 6 / ((Dec 6240 + Mar 6330) / 2) × 1000
-			['death_rate', 11, 6285, 1.750199], // 4 + 3 + 4
-			['natural_growth_rate', 4, 6285, 0.636436], // 15 − 11
+			// mean population = the months' exposures averaged: (Jan 6255 + Feb 4285 + Mar 6315) / 3
+			['birth_rate', 15, 16855 / 3, 2.669831], // 6 + 3 + 6
+			['death_rate', 11, 16855 / 3, 1.957876], // 4 + 3 + 4
+			['natural_growth_rate', 4, 16855 / 3, 0.711955], // 15 − 11
 			['sex_ratio_at_birth', 10, 5, 200],
 			['policy_compliance_rate', 12, 15, 80], // 5 + 2 + 5
 			['out_policy_multi_births', 1, null, 1],
@@ -74,9 +77,10 @@ const cases: [period: string, months: number, lastMonth: number, expected: Expec
 		6,
 		24293,
 		[
-			['birth_rate', 33, 6330, 5.21327], // 6 × 6 − 3 / ((6240 + 6420) / 2)
-			['death_rate', 23, 6330, 3.633491], // 6 × 4 − 1
-			['natural_growth_rate', 10, 6330, 1.579779],
+			// (6255 + 4285 + 6315 + 6345 + 6375 + 6405) / 6 = 35,980 / 6
+			['birth_rate', 33, 35980 / 6, 5.503057], // 6 × 6 − 3
+			['death_rate', 23, 35980 / 6, 3.835464], // 6 × 4 − 1
+			['natural_growth_rate', 10, 35980 / 6, 1.667593],
 			['sex_ratio_at_birth', 22, 11, 200],
 			['policy_compliance_rate', 27, 33, 81.818182], // 6 × 5 − 3
 			['out_policy_multi_births', 1, null, 1],
@@ -96,9 +100,11 @@ const cases: [period: string, months: number, lastMonth: number, expected: Expec
 		9,
 		24287,
 		[
-			['birth_rate', 54, 6120, 8.823529], // 9 × 6 / ((Apr 6000 + Dec 6240) / 2) × 1000
-			['death_rate', 36, 6120, 5.882353],
-			['natural_growth_rate', 18, 6120, 2.941176],
+			// April, the first month of data, has no opening stock: its month-end 6000 stands in
+			// (start_estimated); May … Dec: 5985 + 30t for t = 1 … 8 → (6000 + 48,960) / 9
+			['birth_rate', 54, 54960 / 9, 8.842795], // 9 × 6
+			['death_rate', 36, 54960 / 9, 5.895197],
+			['natural_growth_rate', 18, 54960 / 9, 2.947598],
 			['sex_ratio_at_birth', 36, 18, 200],
 			['policy_compliance_rate', 45, 54, 83.333333],
 			['out_policy_multi_births', 0, null, 0],
@@ -118,9 +124,10 @@ const cases: [period: string, months: number, lastMonth: number, expected: Expec
 		5,
 		24292,
 		[
-			['birth_rate', 27, 6315, 4.275534], // 6 + 3 + 6 + 6 + 6 / ((6240 + 6390) / 2)
-			['death_rate', 19, 6315, 3.008709],
-			['natural_growth_rate', 8, 6315, 1.266825],
+			// (6255 + 4285 + 6315 + 6345 + 6375) / 5 = 5915
+			['birth_rate', 27, 5915, 4.564666], // 6 + 3 + 6 + 6 + 6
+			['death_rate', 19, 5915, 3.212172],
+			['natural_growth_rate', 8, 5915, 1.352494],
 			['sex_ratio_at_birth', 18, 9, 200],
 			['policy_compliance_rate', 22, 27, 81.481481],
 			['out_policy_multi_births', 1, null, 1],
