@@ -8,7 +8,7 @@ import { ident, literal } from '../../lib/sql/quote';
  * builders: the build runs them in DuckDB, tests check both their text and their results.
  */
 
-export const STAGING = { reports: 'report_raw', units: 'unit_raw', tasks: 'task_raw', incidents: 'incident_raw' };
+export const STAGING = { reports: 'report_raw', units: 'unit_raw', tasks: 'task_raw', incidents: 'incident_raw', moves: 'move_raw' };
 
 /** Valid report rows as parsed: month and submitted as numbers, src/line for findings. */
 export function reportStagingSql(c: Catalog): string {
@@ -23,7 +23,8 @@ export function createStagingSql(c: Catalog): string[] {
 		`CREATE TABLE ${STAGING.units} (code VARCHAR, name VARCHAR, level VARCHAR, parent_code VARCHAR, kind VARCHAR, township_code VARCHAR, county_code VARCHAR, sort_order INTEGER)`,
 		reportStagingSql(c),
 		`CREATE TABLE ${STAGING.tasks} (code VARCHAR, year INTEGER, measure VARCHAR, task INTEGER)`,
-		`CREATE TABLE ${STAGING.incidents} (code VARCHAR, township_code VARCHAR, day INTEGER, type VARCHAR, count INTEGER, note VARCHAR)`
+		`CREATE TABLE ${STAGING.incidents} (code VARCHAR, township_code VARCHAR, day INTEGER, type VARCHAR, count INTEGER, note VARCHAR)`,
+		`CREATE TABLE ${STAGING.moves} (code VARCHAR, month_from INTEGER, month_to INTEGER, township_code VARCHAR)`
 	];
 }
 
@@ -76,8 +77,10 @@ SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
   CAST((${todayDate} > ${due} OR ${onTime}) AND NOT (${undated}) AS INTEGER) AS reports_judged,
   CAST(coalesce(${carried || 'false'}, false) AS INTEGER) AS stock_carried
 FROM (
-  SELECT u.code, u.township_code, m.range AS month
+  -- the township of the month: before a move (moves.csv) the old one, else units.csv's
+  SELECT u.code, coalesce(mv.township_code, u.township_code) AS township_code, m.range AS month
   FROM ${STAGING.units} u CROSS JOIN range(${literal(fromMonth)}, ${literal(toMonth + 1)}) m
+  LEFT JOIN ${STAGING.moves} mv ON mv.code = u.code AND m.range BETWEEN mv.month_from AND mv.month_to
   WHERE u.level = 'village'
 ) g
 LEFT JOIN ${STAGING.reports} r ON r.code = g.code AND r.month = g.month

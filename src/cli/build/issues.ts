@@ -23,6 +23,7 @@ export const RULES = {
 	code_prefix: { zh: '代码与上级单位代码前缀不一致', en: 'code does not start with its parent code' },
 	task_invalid: { zh: 'tasks.csv 有误', en: 'tasks.csv is invalid' },
 	incident_invalid: { zh: 'incidents.csv 有误', en: 'incidents.csv is invalid' },
+	moves_invalid: { zh: 'moves.csv 有误', en: 'moves.csv is invalid' },
 	no_reports: { zh: '没有可用的月报', en: 'no report rows' },
 	measure_missing: { zh: '文件缺少以下指标列，本文件各行按未报处理', en: 'measure columns missing: every row of this file counts as not reporting them' },
 	measure_blank: { zh: '该指标列整列为空，本文件各行按未报处理', en: 'measure column empty in every row: counted as not reported' },

@@ -15,6 +15,7 @@ import { publishExtracts } from './publish-extracts';
 import { defaultWorkers, readReports } from './read-pool';
 import { writeRejects } from './rejects';
 import { listReportFiles, type RejectRow } from './reports';
+import { readMoves } from './moves';
 import { readIncidents, readTasks } from './side-tables';
 import { Store } from './store';
 import { readUnits } from './units';
@@ -172,6 +173,12 @@ async function readSideTables(
 		const r = readTasks(tasks, 'tasks.csv', catalog, units);
 		issues.push(...r.issues);
 		await store.appendTasks(r.tasks);
+	}
+	const moves = read('moves.csv');
+	if (moves) {
+		const r = readMoves(moves, 'moves.csv', units);
+		issues.push(...r.issues);
+		await store.appendMoves(r.ranges);
 	}
 	const incidents = read('incidents.csv');
 	if (incidents) {

@@ -14,6 +14,7 @@ import {
 	unitsSql,
 	villageMonthSql
 } from './extract-sql';
+import type { MoveRange } from './moves';
 import type { IncidentRow, TaskRow } from './side-tables';
 import type { UnitRecord } from './units';
 
@@ -72,6 +73,18 @@ export class Store {
 			a.appendInteger(t.year);
 			a.appendVarchar(t.measure);
 			a.appendInteger(t.task);
+			a.endRow();
+		}
+		a.closeSync();
+	}
+
+	async appendMoves(ranges: MoveRange[]): Promise<void> {
+		const a = await this.conn.createAppender(STAGING.moves);
+		for (const r of ranges) {
+			a.appendVarchar(r.code);
+			a.appendInteger(r.from);
+			a.appendInteger(r.to);
+			a.appendVarchar(r.township);
 			a.endRow();
 		}
 		a.closeSync();

@@ -49,6 +49,8 @@ import { rowsOf, type Connector } from '../connector/types';
 import { monthIndex, monthText, type MonthIndex } from '../periods';
 import type { SqlValue } from '../sql/quote';
 import type { IndicatorRow } from './types';
+import type { Manifest } from '../extract/schema';
+import type { Issue } from '../../cli/build/issues';
 
 export const COUNTY = '990101000000';
 export const T1 = '990101001000';
@@ -150,13 +152,14 @@ export const FIXTURE_TODAY = '2024-07-15';
 
 /**
  * Builds `raw` with the real `kaoping build` (the same roll-up, carrying and matching the site
- * gets) and returns a connector whose views name the published tables as the browser does.
+ * gets) and returns a connector whose tables name the published extracts as the browser does,
+ * with the manifest and the build's findings.
  */
-export async function openBuilt(
+export async function buildRaw(
 	raw: RawCounty,
 	catalog: Catalog,
-	today = FIXTURE_TODAY
-): Promise<Connector> {
+	clock: { today?: string; now?: Date } = { today: FIXTURE_TODAY }
+): Promise<{ db: Connector; manifest: Manifest; issues: Issue[] }> {
 	const dir = mkdtempSync(join(tmpdir(), 'kaoping-query-fixture-'));
 	try {
 		const input = join(dir, 'input');
@@ -176,18 +179,31 @@ export async function openBuilt(
 		for (const [path, text] of Object.entries(raw.files ?? {}))
 			writeFileSync(join(input, path), text);
 		const out = join(dir, 'out');
-		const { fx, stderr } = recordingEffects();
-		const result = await build(
-			{ input, out, allowRejects: false, maxErrors: 20, lang: 'en', today },
-			fx
-		);
+		const { fx, stderr } = recordingEffects(clock.now);
+		const opts = {
+			input,
+			out,
+			allowRejects: false,
+			maxErrors: 20,
+			lang: 'en' as const,
+			today: clock.today
+		};
+		const result = await build(opts, fx);
 		if (!result.published) throw new Error(`fixture did not build:\n${stderr()}`);
 		const db = await createNodeConnector();
-		await openExtractSet(db, out, true);
-		return db;
+		const manifest = await openExtractSet(db, out, true);
+		return { db, manifest, issues: result.issues };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+export async function openBuilt(
+	raw: RawCounty,
+	catalog: Catalog,
+	today = FIXTURE_TODAY
+): Promise<Connector> {
+	return (await buildRaw(raw, catalog, { today })).db;
 }
 
 /** Report rows for villages (code → township) from `from` to `to`, submitted on the 2nd. */
