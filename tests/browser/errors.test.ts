@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, screenshot } from './browser';
+import { SCHEMA_VERSION } from '../../src/lib/extract/schema';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
@@ -23,7 +24,9 @@ describe('when the data cannot be shown', () => {
 		await page.goto(inject('futureUrl') + '/');
 		const alert = page.getByRole('alert');
 		await alert.waitFor();
-		await expect(alert.innerText()).resolves.toMatch(/数据版本 99 与本站 1 不符/);
+		await expect(alert.innerText()).resolves.toMatch(
+			new RegExp(`数据版本 99 与本站 ${SCHEMA_VERSION} 不符`)
+		);
 		await context.close();
 	});
 

@@ -25,7 +25,8 @@ describe('indicator trends', () => {
 		await firstChart(page);
 		const [t] = await truth<{ inp: number; births: number }>(
 			inject('demoExtracts'),
-			`SELECT sum(births_in_policy) AS inp, sum(births_total) AS births FROM county_month WHERE period BETWEEN '2019-01-01' AND '2019-03-01'`
+			`SELECT sum(births_in_policy) AS inp, sum(births_total) AS births FROM village_month
+			 WHERE period BETWEEN '2019-01-01' AND '2019-03-01' AND births_in_policy IS NOT NULL AND births_total IS NOT NULL`
 		);
 		const first = page.locator('table.data tbody tr').first();
 		await expect(first.innerText()).resolves.toMatch(
@@ -89,7 +90,8 @@ describe('indicator trends', () => {
 		}>(
 			inject('demoExtracts'),
 			`SELECT v.code, u.name, v.township_code AS township, sum(births_in_policy) AS inp, sum(births_total) AS births
-			 FROM village_month v JOIN units u USING (code) WHERE year(period) = 2023 GROUP BY ALL ORDER BY births DESC LIMIT 1`
+			 FROM village_month v JOIN units u USING (code) WHERE year(period) = 2023 AND births_in_policy IS NOT NULL AND births_total IS NOT NULL
+			 GROUP BY ALL ORDER BY births DESC LIMIT 1`
 		);
 		await page.goto(
 			`${inject('demoUrl')}/trends?level=village&scope=${v.township}&g=year&from=2023-01&to=2023-12`

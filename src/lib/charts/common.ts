@@ -3,6 +3,7 @@ import { formatQuantity } from '../format/number';
 import { t } from '../i18n';
 import type { IndicatorRow } from '../query/types';
 import type { TrendConfig, TrendSeries, TrendTarget } from './types';
+import { smallNumbers } from '../views/small-numbers';
 
 /** Calm, colour-blind-friendly hues (Tableau 10, toned down); the county gets ink. */
 export const palette = [
@@ -167,6 +168,19 @@ function counts(row: IndicatorRow, config: TrendConfig, labelled: boolean): stri
 	});
 }
 
+/** 事件数少 with the 95% Wilson interval, for a rate resting on fewer than 20 events. */
+function smallNote(row: IndicatorRow, config: TrendConfig): string {
+	const small = smallNumbers(row, config.indicator, config.moneyDenominator);
+	if (!small) return '';
+	const range = small.interval
+		? ` ${t(config.lang, 'tile.smallInterval', {
+				lo: formatIndicatorValue(small.interval[0], config.indicator, config.lang),
+				hi: formatIndicatorValue(small.interval[1], config.indicator, config.lang)
+			})}`
+		: '';
+	return `<div style="color:#a15c00">${escapeHtml(t(config.lang, 'tile.smallNumbers') + range)}</div>`;
+}
+
 const muted = (s: string) => (s ? ` <span style="color:#888">${s}</span>` : '');
 
 /**
@@ -204,9 +218,10 @@ export function tooltipFormatter(
 				const value = formatIndicatorValue(row?.value ?? null, config.indicator, config.lang);
 				const detail = row ? counts(row, config, single) : '';
 				const partial = row ? formatPartial(row, config.lang) : '';
+				const small = row ? smallNote(row, config) : '';
 				return (
 					`<div>${dot}${escapeHtml(s.name)} <b>${value}</b>` +
-					`${muted(partial)}${detail ? muted(detail) : ''}</div>`
+					`${muted(partial)}${detail ? muted(detail) : ''}${small}</div>`
 				);
 			});
 		return `<div>${head}</div>${lines.join('')}`;

@@ -24,6 +24,8 @@ export interface TrendConfig {
 	target?: TrendTarget;
 	/** The rows were asked for annualised (only annualisable indicators honour it). */
 	annualised: boolean;
+	/** The denominator is money (yuan are not events: no small-numbers mark). */
+	moneyDenominator?: boolean;
 }
 
 export interface SmallMultiplesConfig extends TrendConfig {

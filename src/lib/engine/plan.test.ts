@@ -16,7 +16,8 @@ const manifest: Manifest = {
 	generator: 'test',
 	built_at: '2024-01-01T00:00:00Z',
 	counties: [{ code: '990101', name: '示范县' }],
-	periods: { from: '2024-01', to: '2024-06' },
+	periods: { from: '2024-01', to: '2024-06', latest: '2024-06' },
+	today: '2024-07-15',
 	counts: { townships: 3, villages: 9, reports: 54 },
 	extracts: [
 		entry('units'),

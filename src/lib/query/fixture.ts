@@ -61,7 +61,7 @@ export const V3 = '990101002001';
 export const FIRST = monthIndex(2023, 4);
 export const LAST = monthIndex(2024, 6);
 
-type Row = Record<string, SqlValue>;
+type Row = Record<string, SqlValue | undefined>;
 
 // prettier-ignore
 const units: Row[] = [

@@ -19,7 +19,9 @@ export const OVERVIEW_OTHER_INDICATORS = [
 ];
 
 export function defaultOverviewState(manifest: Manifest): OverviewState {
-	return { county: manifest.counties[0]?.code ?? '', period: `${manifest.periods.to}YTD` };
+	// the last month most villages reported, not the latest month anyone sent (one early report)
+	const latest = manifest.periods.latest ?? manifest.periods.to;
+	return { county: manifest.counties[0]?.code ?? '', period: `${latest}YTD` };
 }
 
 /** The assessed indicators of the period's scheme, in scheme order, then the others. */

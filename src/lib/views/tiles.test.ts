@@ -25,7 +25,12 @@ const row = (
 	numerator,
 	denominator,
 	value,
-	annualised: false
+	annualised: false,
+	due: 300 * 12,
+	reported: 300 * 12,
+	used: 300 * 12,
+	carried: 0,
+	start_estimated: 0
 });
 
 describe('fractionLabels', () => {
@@ -110,5 +115,47 @@ describe('buildTiles', () => {
 		expect(pc.history.map((h) => h.period_key)).toEqual(['2023', '2024']);
 		expect(cp).toMatchObject({ current: null, change: null, gap: null, met: null, key: true });
 		expect(br).toMatchObject({ target: null, met: null });
+	});
+});
+
+describe('year on year compares equal periods (case 4 of missing data)', () => {
+	const tiles = (rows: IndicatorRow[]) =>
+		buildTiles(
+			rows,
+			{ assessed: [], other: ['birth_rate'] },
+			'2024-06YTD',
+			catalog,
+			scheme,
+			'zh'
+		)[0];
+	const ytd = (key: string, value: number, months: number, used = 300 * months) => ({
+		...row('birth_rate', key, value),
+		months,
+		due: 300 * months,
+		used
+	});
+
+	it('with data from April 2023 there is no change against a three-month 2023-06YTD', () => {
+		// was "+2.23‰": six months of 2024 against three of 2023
+		const t = tiles([ytd('2023-06YTD', 3.1, 3), ytd('2024-06YTD', 5.33, 6)]);
+		expect([t.change, t.noChange]).toEqual([null, 'unequalLength']);
+		expect(t.history.map((h) => h.period_key)).toEqual(['2024-06YTD']);
+	});
+
+	it('compares equal, complete periods', () => {
+		const t = tiles([ytd('2023-06YTD', 5, 6), ytd('2024-06YTD', 5.5, 6)]);
+		expect(t.change).toBeCloseTo(0.5, 10);
+		expect(t.noChange).toBeNull();
+		expect(t.history).toHaveLength(2);
+	});
+
+	it('says so when either year rests on too few reports', () => {
+		const t = tiles([ytd('2023-06YTD', 5, 6, 1500), ytd('2024-06YTD', 5.5, 6)]);
+		expect([t.change, t.noChange]).toEqual([null, 'incomplete']);
+		expect(t.coverage).toMatchObject({ used: 1800, due: 1800, complete: true });
+	});
+
+	it('says so when last year has no value', () => {
+		expect(tiles([ytd('2024-06YTD', 5.5, 6)]).noChange).toBe('noLastYear');
 	});
 });

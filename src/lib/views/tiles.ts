@@ -3,6 +3,7 @@ import type { Scheme, Scoring } from '../config/scheme';
 import type { Lang } from '../i18n';
 import { parsePeriod, samePeriodLastYear } from '../periods';
 import type { IndicatorRow } from '../query/types';
+import { coverageOf, yearOnYear, type Coverage, type NoComparison } from './coverage';
 import { fractionLabels, termIsMoney } from './labels';
 
 /** Everything one overview tile shows; numbers stay numbers, formatting is the component's. */
@@ -12,9 +13,13 @@ export interface Tile {
 	key: boolean;
 	current: IndicatorRow | null;
 	lastYear: IndicatorRow | null;
-	/** Same period in each year, oldest first (the sparkline). */
+	/** Same period in each year, oldest first (the sparkline): only years whose period has as
+	 * many months of data as this one and complete coverage — others would draw artefacts. */
 	history: { period_key: string; value: number | null }[];
 	change: number | null;
+	/** Why there is no change against last year, when there is none. */
+	noChange: NoComparison | null;
+	coverage: Coverage | null;
 	target: TargetView | null;
 	/** Signed distance to the target (0 inside a band); positive = better. */
 	gap: number | null;
@@ -80,6 +85,11 @@ export function buildTiles(
 				? ({ kind: 'zero' } as const)
 				: null;
 		const gap = gapTo(target, current?.value ?? null);
+		const threshold = catalog.coverage_threshold;
+		const yoy = yearOnYear(current, lastYear, threshold);
+		const comparable = (r: IndicatorRow) =>
+			r === current ||
+			(current !== null && r.months === current.months && coverageOf(r, threshold).complete);
 		const labels = fractionLabels(catalog, indicator, lang);
 		const f = indicator.formula;
 		return {
@@ -88,9 +98,10 @@ export function buildTiles(
 			key: Boolean(scoring?.key),
 			current,
 			lastYear,
-			history: own.map((r) => ({ period_key: r.period_key, value: r.value })),
-			change:
-				current?.value != null && lastYear?.value != null ? current.value - lastYear.value : null,
+			history: own.filter(comparable).map((r) => ({ period_key: r.period_key, value: r.value })),
+			change: yoy && 'change' in yoy ? yoy.change : null,
+			noChange: yoy && 'none' in yoy ? yoy.none : null,
+			coverage: current ? coverageOf(current, threshold) : null,
 			target,
 			gap,
 			met: gap === null ? null : gap >= 0,

@@ -23,7 +23,8 @@ export interface TrendsState {
 }
 
 export function defaultTrendsState(config: Config, manifest: Manifest): TrendsState {
-	const to = parseReportMonth(manifest.periods.to)!;
+	// the last month most villages reported: a month only one village has sent is no default
+	const to = parseReportMonth(manifest.periods.latest ?? manifest.periods.to)!;
 	const assessed = overviewIndicators(config, Math.floor(to / 12)).assessed;
 	const county = manifest.counties[0]?.code ?? '';
 	return {

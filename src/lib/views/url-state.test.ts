@@ -17,7 +17,7 @@ const manifest = {
 		{ code: '990101', name: '甲县' },
 		{ code: '990102', name: '乙县' }
 	],
-	periods: { from: '2019-01', to: '2024-12' }
+	periods: { from: '2019-01', to: '2024-12', latest: '2024-12' }
 } as Manifest;
 
 const q = (s: string) => new URLSearchParams(s);
@@ -113,4 +113,16 @@ describe('countyOfScope', () => {
 	it.each(cases)('%s', (_n, scope, rows, expected) =>
 		expect(countyOfScope(scope, counties, rows)).toBe(expected)
 	);
+});
+
+describe('the default period is the last month most villages reported', () => {
+	it('is not moved by one early report', () => {
+		const early = {
+			...manifest,
+			periods: { from: '2019-01', to: '2024-04', latest: '2024-03' }
+		} as Manifest;
+		expect(parseOverview(q(''), early).period).toBe('2024-03YTD');
+		// the early month can still be chosen
+		expect(parseOverview(q('period=2024-04'), early).period).toBe('2024-04');
+	});
 });

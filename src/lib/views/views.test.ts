@@ -76,7 +76,13 @@ describe('view queries', () => {
 		// births Jan 4 + Feb 4 = 8, over the village-months that reported them: 三村 sent no January
 		// report, so its January population leaves the denominator with its (unknown) births.
 		// Exposure Jan 一村 1,000.5 + 二村 2,001; Feb 一村 1,002 + 二村 2,003 + 三村 499 → 6,505.5 / 2
-		expect(birth).toMatchObject({ numerator: 8, denominator: 3252.75, due: 6, reported: 5, used: 5 });
+		expect(birth).toMatchObject({
+			numerator: 8,
+			denominator: 3252.75,
+			due: 6,
+			reported: 5,
+			used: 5
+		});
 		expect(birth.value).toBeCloseTo((8 / 3252.75) * 1000, 10);
 		const prepreg = rows.find(
 			(r) => r.indicator === 'prepreg_check_completion' && r.period_key === '2024-02YTD'
