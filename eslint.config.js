@@ -46,8 +46,12 @@ export default ts.config(
 		}
 	},
 	{
-		// Query planning stays pure: the same SQL runs in Node tests, the CLI and the browser.
-		files: ['src/lib/{config,query,views,sql,connector,extract}/**/*.ts', 'src/lib/periods.ts'],
+		// Query planning and the assessment stay pure: the same code runs in Node tests, the CLI and
+		// the browser.
+		files: [
+			'src/lib/{config,query,views,sql,connector,extract,assess}/**/*.ts',
+			'src/lib/periods.ts'
+		],
 		ignores: [
 			'**/*.test.ts',
 			'src/lib/connector/node.ts',

@@ -2,8 +2,9 @@ import { UsageError } from './args';
 import { processEffects, type Command, type Effects } from './effects';
 import { demoCommand } from './commands/demo';
 import { buildCommand } from './commands/build';
+import { assessCommand } from './commands/assess';
 
-const commands: Command[] = [demoCommand, buildCommand];
+const commands: Command[] = [demoCommand, buildCommand, assessCommand];
 
 function help(): string {
 	return [

@@ -40,6 +40,17 @@ describe('default configuration', () => {
 	});
 });
 
+describe('the 2024 scheme', () => {
+	it('prorates the task indicator only and cards the lowest 31 villages for two months', () => {
+		const scheme = parseScheme(schemeText, parseCatalog(indicatorsText));
+		const prorated = Object.entries(scheme.indicators).filter(
+			([, s]) => s.rule === 'linear' && s.prorate
+		);
+		expect(prorated.map(([id]) => id)).toEqual(['prepreg_check_completion']);
+		expect(scheme.villages).toEqual({ yellow_lowest: 31, rectification_months: 2 });
+	});
+});
+
 describe('schemeFor', () => {
 	it("takes the year's own scheme, else the latest earlier one, else the earliest", () => {
 		const s2024 = schemeText;
@@ -137,6 +148,32 @@ describe('scheme validation names the key', () => {
 			'unknown scoring rule',
 			(t) => t.replace('rule: band', 'rule: bands'),
 			'indicators.sex_ratio_at_birth.rule'
+		],
+		[
+			'prorate on a rule that has no target to scale',
+			(t) => t.replace('falloff: 10 }', 'falloff: 10, prorate: true }'),
+			'indicators.sex_ratio_at_birth'
+		],
+		[
+			'villages block with neither count nor share',
+			(t) => t.replace('  yellow_lowest: 31\n', ''),
+			'villages.yellow_lowest'
+		],
+		[
+			'villages block with both count and share',
+			(t) =>
+				t.replace('  yellow_lowest: 31\n', '  yellow_lowest: 31\n  yellow_lowest_share: 0.1\n'),
+			'villages.yellow_lowest'
+		],
+		[
+			'villages share out of range',
+			(t) => t.replace('  yellow_lowest: 31\n', '  yellow_lowest_share: 1.5\n'),
+			'villages.yellow_lowest_share'
+		],
+		[
+			'rectification window of no months',
+			(t) => t.replace('rectification_months: 2', 'rectification_months: 0'),
+			'villages.rectification_months'
 		]
 	];
 	it.each(cases)('%s', (_name, mutate, key) => {

@@ -9,7 +9,10 @@ const scoring = z.discriminatedUnion('rule', [
 		weight: z.number().positive(),
 		floor: z.number(),
 		target: z.number(),
-		key: z.boolean().default(false)
+		key: z.boolean().default(false),
+		// A task indicator (year-to-date completion of an annual task): at a check before year end
+		// the floor and target are scaled by elapsed months / 12 (时间过半、任务过半).
+		prorate: z.boolean().default(false)
 	}),
 	z.strictObject({
 		rule: z.literal('linear_lower'),
@@ -46,6 +49,13 @@ const cardCondition = z.discriminatedUnion('when', [
 	z.strictObject({ when: z.literal('card_not_lifted'), card: z.enum(['yellow', 'black', 'red']) })
 ]);
 
+/** 后进村 [003, 004]: the lowest villages of a county are carded yellow and get a window to rectify. */
+const villages = z.strictObject({
+	yellow_lowest: z.number().int().min(1).optional(),
+	yellow_lowest_share: z.number().gt(0).lt(1).optional(),
+	rectification_months: z.number().int().min(1).max(12)
+});
+
 const tierRanks = z.string().regex(/^(\d+-\d+|last \d+)$/, 'ranks are written "1-10" or "last 3"');
 
 export const schemeSchema = z.strictObject({
@@ -66,6 +76,7 @@ export const schemeSchema = z.strictObject({
 		yellow: z.array(cardCondition).default([])
 	}),
 	lift: z.literal('first_clear_period'),
+	villages: villages.optional(),
 	consequences: z
 		.array(
 			z.strictObject({
@@ -123,6 +134,9 @@ export function parseScheme(text: string, catalog: Catalog, source = 'scheme.yam
 						problems.push(`${at}.types[${j}]: unknown incident type "${t}"`);
 				});
 		});
+	const v = scheme.villages;
+	if (v && (v.yellow_lowest === undefined) === (v.yellow_lowest_share === undefined))
+		problems.push('villages.yellow_lowest: give either yellow_lowest or yellow_lowest_share');
 	scheme.consequences.forEach((c, i) => {
 		if (c.tier && !tierNames.has(c.tier))
 			problems.push(`consequences[${i}].tier: "${c.tier}" is not one of the tiers`);
