@@ -1,24 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-	assess,
-	assessmentPeriods,
-	rectificationMonths,
-	schemeForPeriod,
-	type AssessedLevel,
-	type Assessment,
-	type Incident,
-	type Unit
-} from '../lib/assess';
-import { loadConfig, type Config, type Scheme } from '../lib/config';
+import type { AssessedLevel, Assessment, Incident, Unit } from '../lib/assess';
+import { loadConfig, type Config } from '../lib/config';
 import { parseScheme } from '../lib/config/scheme';
 import { createNodeConnector } from '../lib/connector/node';
-import { rowsOf, type Connector } from '../lib/connector/types';
+import { rowsOf } from '../lib/connector/types';
 import { SCHEMA_VERSION, type Manifest } from '../lib/extract/schema';
 import { parseReportMonth, type Period } from '../lib/periods';
-import { indicatorValuesSql } from '../lib/query/indicators';
 import type { IndicatorRow } from '../lib/query/types';
-import { ident } from '../lib/sql/quote';
+import {
+	assessmentUnitsQuery,
+	assessmentValuesQuery,
+	incidentsQuery,
+	planAssessment,
+	runAssessment as judge
+} from '../lib/views/assessment';
+import type { ViewQuery } from '../lib/views/view-query';
 import { UsageError } from './args';
 import { openExtractSet } from './extract-set';
 
@@ -57,43 +54,19 @@ export async function runAssessment(req: AssessRequest): Promise<AssessRun> {
 			);
 		const notes = coverageNotes(manifest, req.period);
 		const config = publishedConfig(req.data, manifest);
-		const schemes = new Map(config.schemes);
-		let scheme: Scheme;
-		if (req.schemeFile) {
-			scheme = parseScheme(readFileSync(req.schemeFile, 'utf8'), config.catalog, req.schemeFile);
-			schemes.set(scheme.year, scheme);
-			if (scheme.year !== req.period.year)
-				notes.push(`${req.schemeFile} 是 ${scheme.year} 年的方案，用于 ${req.period.text}`);
-		} else {
-			const choice = schemeForPeriod(schemes, req.period);
-			if (!choice) throw new Error('the extract set has no assessment scheme (scheme-YYYY.yaml)');
-			scheme = choice.scheme;
-			if (choice.note) notes.push(choice.note.zh);
-		}
-		const earlier = assessmentPeriods(schemes, req.period).slice(0, -1);
-		// a village's card does not carry over (lib/assess historyThatCounts): its last period is enough
-		const history = (req.level === 'village' ? earlier.slice(-1) : earlier).map((p) => ({
-			period: p,
-			scheme: schemeForPeriod(schemes, p)?.scheme ?? scheme
-		}));
-		const checks = req.level === 'village' ? rectificationMonths(scheme, req.period) : [];
-		const indicators = indicatorsOf([scheme, ...history.map((h) => h.scheme)]);
-		const sql = indicatorValuesSql(config.catalog, {
-			level: req.level,
-			indicators,
-			period: [...history.map((h) => h.period), req.period, ...checks]
-		});
-		const values = rowsOf<IndicatorRow>(await db.query(sql));
-		const units = await unitsOf(db);
-		const assessment = assess(values, scheme, {
-			catalog: config.catalog,
-			units,
-			level: req.level,
-			period: req.period,
-			history,
-			incidents: await incidentsOf(db),
-			checks
-		});
+		const override = req.schemeFile
+			? parseScheme(readFileSync(req.schemeFile, 'utf8'), config.catalog, req.schemeFile)
+			: undefined;
+		if (override && override.year !== req.period.year)
+			notes.push(`${req.schemeFile} 是 ${override.year} 年的方案，用于 ${req.period.text}`);
+		const plan = planAssessment(config.schemes, req.period, req.level, override);
+		if (!plan) throw new Error('the extract set has no assessment scheme (scheme-YYYY.yaml)');
+		if (plan.note) notes.push(plan.note.zh);
+		// the same three queries and the same judgement as the 排名 page
+		const rows = async <T>(q: ViewQuery) => rowsOf<T>(await db.query(q.sql));
+		const values = await rows<IndicatorRow>(assessmentValuesQuery(config, plan));
+		const units = await rows<Unit>(assessmentUnitsQuery());
+		const assessment = judge(config, plan, values, units, await rows<Incident>(incidentsQuery()));
 		return { assessment, config, units, notes };
 	} finally {
 		await db.close();
@@ -109,17 +82,6 @@ function publishedConfig(dir: string, manifest: Manifest): Config {
 	);
 }
 
-/** Every indicator the schemes score, and those their card rules count (政策外多孩出生). */
-function indicatorsOf(schemes: readonly Scheme[]): string[] {
-	const ids = new Set<string>();
-	for (const s of schemes) {
-		Object.keys(s.indicators).forEach((id) => ids.add(id));
-		for (const c of [...s.cards.red, ...s.cards.black, ...s.cards.yellow])
-			if (c.when === 'count_at_least') ids.add(c.indicator);
-	}
-	return [...ids];
-}
-
 /** A period outside the data is a usage error; one the data end inside is said on stderr. */
 function coverageNotes(manifest: Manifest, period: Period): string[] {
 	const from = parseReportMonth(manifest.periods.from);
@@ -130,14 +92,4 @@ function coverageNotes(manifest: Manifest, period: Period): string[] {
 			`--period ${period.text} is outside the data, which cover ${manifest.periods.from} to ${manifest.periods.to}`
 		);
 	return period.to > to ? [`数据截至 ${manifest.periods.to}，${period.text} 尚未结束`] : [];
-}
-
-async function unitsOf(db: Connector): Promise<Unit[]> {
-	const cols = ['code', 'name', 'level', 'parent_code'].map(ident).join(', ');
-	return rowsOf<Unit>(await db.query(`SELECT ${cols} FROM ${ident('units')}`));
-}
-
-async function incidentsOf(db: Connector): Promise<Incident[]> {
-	const cols = ['code', 'date', 'type', 'count'].map(ident).join(', ');
-	return rowsOf<Incident>(await db.query(`SELECT ${cols} FROM ${ident('incidents')}`));
 }

@@ -1,4 +1,4 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
 	DataZoomComponent,
 	DatasetComponent,
@@ -8,7 +8,8 @@ import {
 	MarkAreaComponent,
 	MarkLineComponent,
 	TitleComponent,
-	TooltipComponent
+	TooltipComponent,
+	VisualMapComponent
 } from 'echarts/components';
 
 /** The charts and components the app draws with: the app adds a canvas renderer, tests SVG. */
@@ -16,6 +17,7 @@ export const CHART_PARTS = [
 	LineChart,
 	BarChart,
 	ScatterChart,
+	HeatmapChart,
 	GridComponent,
 	TooltipComponent,
 	LegendComponent,
@@ -24,5 +26,6 @@ export const CHART_PARTS = [
 	DataZoomComponent,
 	TitleComponent,
 	GraphicComponent,
-	DatasetComponent
+	DatasetComponent,
+	VisualMapComponent
 ];

@@ -3,6 +3,14 @@ import type { Manifest } from '../extract/schema';
 import { defaultOverviewState, overviewQuery } from './overview';
 import { defaultTrendsState, multiplesQuery, trendsQuery } from './trends';
 import { scopeUnitsQuery, type ViewQuery } from './view-query';
+import {
+	assessmentUnitsQuery,
+	assessmentValuesQuery,
+	incidentsQuery,
+	planAssessment
+} from './assessment';
+import { defaultRankingsState } from './rankings';
+import { parsePeriod } from '../periods';
 
 /**
  * The queries a fresh visit runs first (overview and trends in their default state). The CLI
@@ -15,7 +23,17 @@ export function defaultViewQueries(config: Config, manifest: Manifest): ViewQuer
 		scopeUnitsQuery(overview.county),
 		overviewQuery(config, manifest, overview),
 		trendsQuery(config, trends),
-		multiplesQuery(config, trends)
+		multiplesQuery(config, trends),
+		...defaultAssessmentQueries(config, manifest)
 	];
 	return queries.filter((q): q is ViewQuery => q !== null);
+}
+
+/** The 排名 page's default ranking (and the 三牌 page's, which is the same assessment). */
+function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery[] {
+	const state = defaultRankingsState(config, manifest);
+	const period = parsePeriod(state.period);
+	const plan = period ? planAssessment(config.schemes, period, 'township') : null;
+	if (!plan) return [];
+	return [assessmentUnitsQuery(), incidentsQuery(), assessmentValuesQuery(config, plan)];
 }

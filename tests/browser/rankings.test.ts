@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launch()));
+afterAll(async () => void (await browser?.close()));
+
+interface AssessedUnit {
+	code: string;
+	name: string;
+	score: number;
+	rank: number | null;
+	rank_change: number | null;
+	tier: string | null;
+	card: string | null;
+	reasons: string[];
+}
+
+/** `kaoping assess --format json` on the same extract set: the CLI and the page must agree. */
+function cli(period: string): AssessedUnit[] {
+	const r = spawnSync(
+		process.execPath,
+		[
+			'bin/kaoping.js',
+			'assess',
+			'--data',
+			inject('demoExtracts'),
+			'--period',
+			period,
+			'--format',
+			'json'
+		],
+		{ encoding: 'utf8' }
+	);
+	if (r.status !== 0) throw new Error(r.stderr);
+	return JSON.parse(r.stdout) as AssessedUnit[];
+}
+
+const CARD = { red: '红牌', black: '黑牌', yellow: '黄牌' } as Record<string, string>;
+
+describe('排名 rankings', () => {
+	it('shows the same ranks, scores, tiers and cards as kaoping assess', async () => {
+		const expected = cli('2024');
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/rankings?period=2024`);
+		const rows = page.locator('table.ranking tbody tr');
+		await rows.first().waitFor();
+		expect(await rows.count()).toBe(expected.length);
+		for (const [i, u] of expected.entries()) {
+			const row = rows.nth(i);
+			expect(await row.getAttribute('data-code')).toBe(u.code);
+			const text = await row.innerText();
+			expect(text).toContain(u.name);
+			expect(text).toContain(u.score.toFixed(2));
+			expect(await row.locator('td.rank').innerText()).toBe(String(u.rank));
+			if (u.tier) expect(await row.locator('td.tier').innerText()).toBe(u.tier);
+			if (u.card) expect(text).toContain(CARD[u.card]);
+			else expect(await row.locator('[data-card]').count()).toBe(0);
+		}
+		// the veto township: red, whatever its score
+		const red = expected.find((u) => u.card === 'red')!;
+		expect(red.reasons.join()).toContain('政策外多孩出生');
+		await screenshot(page, 'rankings');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it("sorts by any column from the keyboard, keeps it in the URL, and shows a score's counts on focus", async () => {
+		const { page, context, outside } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/rankings?period=2024`);
+		await page.locator('table.ranking tbody tr').first().waitFor();
+		const header = page.getByRole('button', { name: '综合得分' });
+		await header.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/sort=score/);
+		const scores = await page.locator('table.ranking tbody td.score').allInnerTexts();
+		const numbers = scores.map(Number).filter((x) => !Number.isNaN(x));
+		expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+		expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);
+		const cell = page.locator('table.ranking tbody button.cell').first();
+		await cell.focus();
+		await expect(cell.getAttribute('data-tip')).resolves.toMatch(
+			/政策符合率：\d+\.\d+%（[\d,]+ \/ [\d,]+），得 [\d.]+ \/ 20 分/
+		);
+		await screenshot(page, 'rankings-sorted');
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+
+	it('reads in English, and ranks the villages of a township', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/rankings?period=2024&lang=en`);
+		await page.locator('table.ranking tbody tr').first().waitFor();
+		await expect(page.locator('h1').innerText()).resolves.toContain('Rankings');
+		await expect(page.locator('table.ranking thead').innerText()).resolves.toContain(
+			'Composite score'
+		);
+		await screenshot(page, 'rankings-en');
+		await page.locator('input[name=level][value=village]').check();
+		await page.waitForURL(/level=village/);
+		const township = await page
+			.locator('select[name=township] option')
+			.nth(1)
+			.getAttribute('value');
+		await page.selectOption('select[name=township]', township!);
+		await page.waitForURL(new RegExp(`township=${township}`));
+		const expected = spawnSync(
+			process.execPath,
+			[
+				'bin/kaoping.js',
+				'assess',
+				'--data',
+				inject('demoExtracts'),
+				'--period',
+				'2024',
+				'--level',
+				'village',
+				'--township',
+				township!,
+				'--format',
+				'json'
+			],
+			{ encoding: 'utf8' }
+		);
+		const villages = JSON.parse(expected.stdout) as AssessedUnit[];
+		await page.waitForFunction(
+			(n) => document.querySelectorAll('table.ranking tbody tr').length === n,
+			villages.length
+		);
+		const first = page.locator('table.ranking tbody tr').first();
+		expect(await first.getAttribute('data-code')).toBe(villages[0].code);
+		await screenshot(page, 'rankings-villages-en');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps hostile unit names as text', async () => {
+		const { page, context, outside } = await openPage(browser);
+		await page.goto(`${inject('hostileUrl')}/rankings`);
+		await page.locator('table.ranking tbody tr').first().waitFor();
+		await expect(page.locator('table.ranking').innerText()).resolves.toContain('<img src=x');
+		expect(
+			await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)
+		).toBeUndefined();
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+});
