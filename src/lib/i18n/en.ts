@@ -136,8 +136,6 @@ export const en: Record<keyof typeof zh, string> = {
 	'overview.county': 'County',
 	'overview.kind': 'Period type',
 	'overview.cards': 'Carded units',
-	'overview.cardsPending':
-		'Once the assessment engine is in place, the units given a yellow, black or red card this period are listed here with the reasons.',
 	'overview.summary': '{births} · mean population {population} · birth rate {rate}',
 	'overview.key': 'key',
 	'overview.sparkline': 'Same period {first}–{last}',
@@ -152,9 +150,6 @@ export const en: Record<keyof typeof zh, string> = {
 	'status.loadingManifest': 'Reading the data manifest…',
 	'placeholder.title': '{page}: coming later',
 	'placeholder.text': 'This page arrives in a later version: {what}',
-	'placeholder.rankings':
-		'township and village composite scores, ranks, tiers and confidence intervals',
-	'placeholder.cards': 'yellow, black and red cards with reasons and card history',
 	'placeholder.explore': 'drill-down, pivot tables and a read-only SQL console',
 	'placeholder.quality': 'unreported, late and missing reports, consistency checks',
 	'placeholder.bulletin': 'the printable ranking bulletin (PDF)',

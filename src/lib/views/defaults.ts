@@ -10,6 +10,7 @@ import {
 	planAssessment
 } from './assessment';
 import { defaultRankingsState } from './rankings';
+import { defaultCardsState, matrixPeriods, matrixPlans, matrixQuery } from './cards';
 import { parsePeriod } from '../periods';
 
 /**
@@ -35,5 +36,18 @@ function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery
 	const period = parsePeriod(state.period);
 	const plan = period ? planAssessment(config.schemes, period, 'township') : null;
 	if (!plan) return [];
-	return [assessmentUnitsQuery(), incidentsQuery(), assessmentValuesQuery(config, plan)];
+	const cards = defaultCardsState(config, manifest);
+	const matrix = matrixQuery(
+		config,
+		matrixPlans(config, matrixPeriods(config, manifest, cards.period))
+	);
+	const overview = parsePeriod(defaultOverviewState(manifest).period);
+	const carded = overview ? planAssessment(config.schemes, overview, 'township') : null;
+	return [
+		assessmentUnitsQuery(),
+		incidentsQuery(),
+		assessmentValuesQuery(config, plan),
+		...(matrix ? [matrix] : []),
+		...(carded ? [assessmentValuesQuery(config, carded)] : [])
+	];
 }
