@@ -43,13 +43,18 @@ async function coldLoads(url: string, bytes: () => number) {
 		firstNumber: [] as number[],
 		engineReady: [] as number[],
 		firstChart: [] as number[],
-		bytes: [] as number[]
+		bytes: [] as number[],
+		ranking: [] as number[],
+		rankingByEngine: [] as number[]
 	};
 	try {
 		for (let i = 0; i < COLD_LOADS; i++) {
 			for (const [path, metric] of [
 				['/', 'overview'],
-				['/trends', 'trends']
+				['/trends', 'trends'],
+				// the default ranking comes precomputed; the half-year check needs the engine
+				['/rankings', 'ranking'],
+				['/rankings?period=2024H1', 'rankingByEngine']
 			] as const) {
 				const context = await browser.newContext({
 					locale: 'zh-CN',
@@ -62,7 +67,8 @@ async function coldLoads(url: string, bytes: () => number) {
 					out.firstNumber.push(await mark(page, 'kp:first-number'));
 					out.engineReady.push(await mark(page, 'kp:engine-ready'));
 					out.bytes.push(bytes() - before);
-				} else out.firstChart.push(await mark(page, 'kp:first-chart'));
+				} else if (metric === 'trends') out.firstChart.push(await mark(page, 'kp:first-chart'));
+				else out[metric].push(await mark(page, 'kp:ranking'));
 				await context.close();
 			}
 		}
@@ -115,6 +121,9 @@ function report(
 	console.log(`\n${name}`);
 	console.log(
 		`  cold loads (median of ${COLD_LOADS}): first number ${ms(median(cold.firstNumber))} · DuckDB ready ${ms(median(cold.engineReady))} · first chart ${ms(median(cold.firstChart))} · ${(median(cold.bytes) / 1e6).toFixed(1)} MB transferred (uncompressed)`
+	);
+	console.log(
+		`  rankings page: first ranking (precomputed) ${ms(median(cold.ranking))} · ranking computed by the engine ${ms(median(cold.rankingByEngine))}`
 	);
 	console.log(
 		`  runs: first number ${cold.firstNumber.map(Math.round).join(', ')} · ready ${cold.engineReady.map(Math.round).join(', ')} · chart ${cold.firstChart.map(Math.round).join(', ')}`
