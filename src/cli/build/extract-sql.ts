@@ -96,7 +96,7 @@ ORDER BY g.township_code, g.code, g.month`;
  * township. Every unit of the level gets every month.
  */
 export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
-	const key = level === 'township' ? 'v.township_code' : 't.county_code';
+	const key = level === 'township' ? 'v.township_code' : 't.parent_code';
 	const sums = [
 		...c.measures.map((m) => [m.id, m.type === 'money' ? 'DECIMAL(18,2)' : 'INTEGER'] as const),
 		...c.system_measures.map((s) => [s.id, 'INTEGER'] as const),
@@ -110,17 +110,22 @@ export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
 		zeroWhenNone.has(id) ? `coalesce(s.${ident(id)}, 0) AS ${ident(id)}` : `s.${ident(id)}`
 	);
 	const matched = matchedSelectSql(c, allMatchedIds(c), (stock) => `lag(${ident(stock)}) OVER w`);
+	// every column is a sum over villages, so the county is the sum of its townships: the
+	// village rows (and their window) are read once, for the townships
+	const source =
+		level === 'township'
+			? `(
+    SELECT *,
+      ${matched.join(',\n      ')}
+    FROM village_month
+    WINDOW w AS (PARTITION BY code ORDER BY period)
+  ) v JOIN ${STAGING.units} t ON t.code = v.township_code`
+			: `township_month v JOIN ${STAGING.units} t ON t.code = v.code`;
 	return `CREATE TABLE ${level}_month AS
-WITH vm AS (
-  SELECT *,
-    ${matched.join(',\n    ')}
-  FROM village_month
-  WINDOW w AS (PARTITION BY code ORDER BY period)
-),
-sums AS (
+WITH sums AS (
   SELECT ${key} AS code, v.period,
     ${sums.join(',\n    ')}
-  FROM vm v JOIN ${STAGING.units} t ON t.code = v.township_code
+  FROM ${source}
   GROUP BY ALL
 )
 SELECT g.code, g.period,
