@@ -1,51 +1,18 @@
 // `npm run bench:assess`: the assessment recomputed from cached values after a weight change
 // (no query): the county's townships and a province's 25,000 villages. Pure TypeScript, run in
 // Node — the same function the browser runs. Prints medians and p95 of repeated runs.
-import type { IndicatorRow } from '../src/lib/query/types';
 import { assessPrepared, prepare } from '../src/lib/assess/index';
 import {
 	catalog,
 	county,
+	noisyValues,
 	period,
-	perfect,
 	scheme2024,
 	withScheme
 } from '../src/lib/assess/fixture';
 import type { Unit } from '../src/lib/assess/types';
 
 const periods = ['2023', '2024H1', '2024'].map(period);
-const ids = Object.keys(perfect);
-
-function values(units: Unit[], level: 'township' | 'village'): IndicatorRow[] {
-	const rows: IndicatorRow[] = [];
-	let seed = 1;
-	const noise = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 20;
-	for (const p of periods)
-		for (const v of units.filter((u) => u.level === level))
-			for (const indicator of ids) {
-				const value = indicator === 'out_policy_multi_births' ? 0 : perfect[indicator]! + noise();
-				rows.push({
-					code: v.code,
-					indicator,
-					period_key: p.text,
-					period_from: p.from,
-					period_to: p.to,
-					months: p.to - p.from + 1,
-					last_month: p.to,
-					numerator: value,
-					denominator: 100,
-					value,
-					annualised: false,
-					due: 1,
-					reported: 1,
-					used: 1,
-					carried: 0,
-					start_estimated: 0
-				});
-			}
-	return rows;
-}
-
 const reweighted = withScheme({
 	indicators: {
 		...scheme2024.indicators,
@@ -64,7 +31,7 @@ function measure(
 	target: number,
 	runs = 31
 ) {
-	const prepared = prepare(values(units, level), {
+	const prepared = prepare(noisyValues(units, level, periods), {
 		catalog,
 		units,
 		level,

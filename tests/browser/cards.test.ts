@@ -1,37 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assessCli as cli } from './assess-cli';
 import { launch, openPage, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
 afterAll(async () => void (await browser?.close()));
-
-interface AssessedUnit {
-	code: string;
-	name: string;
-	card: string | null;
-	reasons: string[];
-}
-
-function cli(period: string): AssessedUnit[] {
-	const r = spawnSync(
-		process.execPath,
-		[
-			'bin/kaoping.js',
-			'assess',
-			'--data',
-			inject('demoExtracts'),
-			'--period',
-			period,
-			'--format',
-			'json'
-		],
-		{ encoding: 'utf8' }
-	);
-	if (r.status !== 0) throw new Error(r.stderr);
-	return JSON.parse(r.stdout) as AssessedUnit[];
-}
 
 describe('三牌 cards', () => {
 	it("counts the cards, and opens a card's reasons and history from the keyboard", async () => {

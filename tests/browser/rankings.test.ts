@@ -1,42 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assessCli as cli } from './assess-cli';
 import { launch, openPage, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
 afterAll(async () => void (await browser?.close()));
-
-interface AssessedUnit {
-	code: string;
-	name: string;
-	score: number;
-	rank: number | null;
-	rank_change: number | null;
-	tier: string | null;
-	card: string | null;
-	reasons: string[];
-}
-
-/** `kaoping assess --format json` on the same extract set: the CLI and the page must agree. */
-function cli(period: string): AssessedUnit[] {
-	const r = spawnSync(
-		process.execPath,
-		[
-			'bin/kaoping.js',
-			'assess',
-			'--data',
-			inject('demoExtracts'),
-			'--period',
-			period,
-			'--format',
-			'json'
-		],
-		{ encoding: 'utf8' }
-	);
-	if (r.status !== 0) throw new Error(r.stderr);
-	return JSON.parse(r.stdout) as AssessedUnit[];
-}
 
 const CARD = { red: '红牌', black: '黑牌', yellow: '黄牌' } as Record<string, string>;
 
@@ -107,25 +76,7 @@ describe('排名 rankings', () => {
 			.getAttribute('value');
 		await page.selectOption('select[name=township]', township!);
 		await page.waitForURL(new RegExp(`township=${township}`));
-		const expected = spawnSync(
-			process.execPath,
-			[
-				'bin/kaoping.js',
-				'assess',
-				'--data',
-				inject('demoExtracts'),
-				'--period',
-				'2024',
-				'--level',
-				'village',
-				'--township',
-				township!,
-				'--format',
-				'json'
-			],
-			{ encoding: 'utf8' }
-		);
-		const villages = JSON.parse(expected.stdout) as AssessedUnit[];
+		const villages = cli('2024', '--level', 'village', '--township', township!);
 		await page.waitForFunction(
 			(n) => document.querySelectorAll('table.ranking tbody tr').length === n,
 			villages.length

@@ -67,6 +67,11 @@ export function villageMonthSql(c: Catalog, fromMonth: number, toMonth: number, 
 	const undated = 'r.code IS NOT NULL AND r.submitted IS NULL';
 	const todayDate = `(DATE '1970-01-01' + ${literal(today)})`;
 	const carried = stocks.map((s) => `(r.${ident(s)} IS NULL AND ${carry(ident(s))} IS NOT NULL)`).join(' OR ');
+	// the previous month's stock as it stood then (carried too), for the month's exposure: the
+	// same partition and order as w, so the roll-up needs no second pass over the village rows
+	const previous = stocks.map(
+		(s) => `last_value(r.${ident(s)} IGNORE NULLS) OVER wp AS ${ident(previousColumn(s))}`
+	);
 	return `CREATE TABLE village_month AS
 SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
   CAST(${submitted} AS DATE) AS submitted_on,
@@ -75,7 +80,8 @@ SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
   CAST(r.code IS NOT NULL AS INTEGER) AS reports_received,
   CAST(${onTime} AS INTEGER) AS reports_on_time,
   CAST((${todayDate} > ${due} OR ${onTime}) AND NOT (${undated}) AS INTEGER) AS reports_judged,
-  CAST(coalesce(${carried || 'false'}, false) AS INTEGER) AS stock_carried
+  CAST(coalesce(${carried || 'false'}, false) AS INTEGER) AS stock_carried,
+  ${previous.join(',\n  ')}
 FROM (
   -- the township of the month: before a move (moves.csv) the old one, else units.csv's
   SELECT u.code, coalesce(mv.township_code, u.township_code) AS township_code, m.range AS month
@@ -84,7 +90,8 @@ FROM (
   WHERE u.level = 'village'
 ) g
 LEFT JOIN ${STAGING.reports} r ON r.code = g.code AND r.month = g.month
-WINDOW w AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN ${literal(c.stock_carry_months)} PRECEDING AND CURRENT ROW)
+WINDOW w AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN ${literal(c.stock_carry_months)} PRECEDING AND CURRENT ROW),
+  wp AS (PARTITION BY g.code ORDER BY g.month ROWS BETWEEN ${literal(c.stock_carry_months + 1)} PRECEDING AND 1 PRECEDING)
 ORDER BY g.township_code, g.code, g.month`;
 }
 
@@ -109,7 +116,7 @@ export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
 	const outer = [...c.measures.map((m) => m.id), ...c.system_measures.map((s) => s.id), ...matchedColumnDefs(c).map((d) => d.name)].map((id) =>
 		zeroWhenNone.has(id) ? `coalesce(s.${ident(id)}, 0) AS ${ident(id)}` : `s.${ident(id)}`
 	);
-	const matched = matchedSelectSql(c, allMatchedIds(c), (stock) => `lag(${ident(stock)}) OVER w`);
+	const matched = matchedSelectSql(c, allMatchedIds(c), (stock) => ident(previousColumn(stock)));
 	// every column is a sum over villages, so the county is the sum of its townships: the
 	// village rows (and their window) are read once, for the townships
 	const source =
@@ -118,7 +125,6 @@ export function rollupSql(c: Catalog, level: 'township' | 'county'): string {
     SELECT *,
       ${matched.join(',\n      ')}
     FROM village_month
-    WINDOW w AS (PARTITION BY code ORDER BY period)
   ) v JOIN ${STAGING.units} t ON t.code = v.township_code`
 			: `township_month v JOIN ${STAGING.units} t ON t.code = v.code`;
 	return `CREATE TABLE ${level}_month AS
@@ -137,6 +143,16 @@ FROM (
 ) g
 LEFT JOIN sums s ON s.code = g.code AND s.period = g.period
 ORDER BY g.code, g.period`;
+}
+
+/** The build's own column of the previous month's stock; dropped before publishing. */
+export const previousColumn = (stock: string) => `_previous_${stock}`;
+
+/** Drops the build's helper columns from village_month once the roll-ups have used them. */
+export function dropHelpersSql(c: Catalog): string[] {
+	return c.measures
+		.filter((m) => m.kind === 'stock')
+		.map((m) => `ALTER TABLE village_month DROP COLUMN ${ident(previousColumn(m.id))}`);
 }
 
 export const unitsSql = `CREATE TABLE units AS

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ident, literal } from '../../lib/sql/quote';
 import {
 	createStagingSql,
+	dropHelpersSql,
 	duplicatesSql,
 	incidentsSql,
 	rollupSql,
@@ -128,6 +129,7 @@ export class Store {
 			villageMonthSql(c, fromMonth, toMonth, today),
 			rollupSql(c, 'township'),
 			rollupSql(c, 'county'),
+			...dropHelpersSql(c),
 			tasksSql,
 			incidentsSql
 		])

@@ -75,5 +75,30 @@ export function rowsFor(
 	}));
 }
 
+/**
+ * Every unit of `level` × the 2024 scheme's indicators × `periods`, each value the full-marks
+ * value plus seeded noise of ±10 (a deterministic LCG): a large, varied assessment input.
+ */
+export function noisyValues(
+	units: readonly Unit[],
+	level: Unit['level'],
+	periods: readonly Period[]
+) {
+	const rows: IndicatorRow[] = [];
+	let seed = 1;
+	const noise = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 20;
+	for (const p of periods)
+		for (const u of units.filter((x) => x.level === level)) {
+			const values = Object.fromEntries(
+				Object.entries(perfect).map(([id, full]) => [
+					id,
+					id === 'out_policy_multi_births' ? 0 : full! + noise()
+				])
+			);
+			rows.push(...rowsFor(u.code, p.text, values));
+		}
+	return rows;
+}
+
 /** The 2024 scheme with some of it replaced (another year's weights, a villages block …). */
 export const withScheme = (changes: Partial<Scheme>): Scheme => ({ ...scheme2024, ...changes });

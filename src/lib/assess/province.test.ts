@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorRow } from '../query/types';
 import { assessPrepared, prepare } from './index';
-import { catalog, county, period, perfect, scheme2024, withScheme } from './fixture';
+import { catalog, county, noisyValues, period, scheme2024, withScheme } from './fixture';
 import type { Unit } from './types';
 
 /**
@@ -10,43 +9,10 @@ import type { Unit } from './types';
  * values indexed once. Its speed is a benchmark (scripts/bench-assess.ts), not a test.
  */
 const units: Unit[] = Array.from({ length: 50 }, (_, c) => county(`99${1000 + c}`, 25, 20)).flat();
-const villages = units.filter((u) => u.level === 'village');
 const periods = ['2023', '2024H1', '2024'].map(period);
-const ids = Object.keys(perfect);
-
-function values(): IndicatorRow[] {
-	const rows: IndicatorRow[] = [];
-	let seed = 1;
-	const noise = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 20;
-	for (const p of periods)
-		for (const v of villages)
-			for (const indicator of ids) {
-				const value = indicator === 'out_policy_multi_births' ? 0 : perfect[indicator]! + noise();
-				rows.push({
-					code: v.code,
-					indicator,
-					period_key: p.text,
-					period_from: p.from,
-					period_to: p.to,
-					months: p.to - p.from + 1,
-					last_month: p.to,
-					numerator: value,
-					denominator: 100,
-					value,
-					annualised: false,
-					due: 1,
-					reported: 1,
-					used: 1,
-					carried: 0,
-					start_estimated: 0
-				});
-			}
-	return rows;
-}
-
 describe('recomputing 25,000 villages after a weight change', () => {
 	it('cards the lowest 31 villages of each of 50 counties', () => {
-		const prepared = prepare(values(), {
+		const prepared = prepare(noisyValues(units, 'village', periods), {
 			catalog,
 			units,
 			level: 'village',

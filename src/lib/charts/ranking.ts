@@ -12,6 +12,12 @@ export interface RankingChartConfig {
 	indicators: readonly { id: string; name: string; weight: number }[];
 }
 
+/** Ranked units in rank order (ties by code); the unranked (no data) are left out of charts. */
+const rankOrder = (units: readonly UnitAssessment[]) =>
+	units
+		.filter((u) => u.rank !== null)
+		.sort((a, b) => a.rank! - b.rank! || a.code.localeCompare(b.code));
+
 /** Tier band colours, best first; text always names the tier too (never colour alone). */
 const TIER_COLOURS = ['rgba(46,125,50,0.10)', 'rgba(25,118,210,0.08)', 'rgba(198,40,40,0.10)'];
 const BAR = '#0b57a4';
@@ -24,9 +30,7 @@ export function buildRankingBarOption(
 	units: readonly UnitAssessment[],
 	config: RankingChartConfig
 ): EChartsOption {
-	const ranked = units
-		.filter((u) => u.rank !== null)
-		.sort((a, b) => a.rank! - b.rank! || a.code.localeCompare(b.code));
+	const ranked = rankOrder(units);
 	const names = ranked.map((u) => `${u.rank}. ${truncate(u.name, 12)}`);
 	const bands = config.tiers.flatMap((tier, i) => {
 		const rows = ranked.map((u, k) => (u.tier === tier ? k : -1)).filter((k) => k >= 0);
@@ -84,9 +88,7 @@ export function buildScoreHeatmapOption(
 	units: readonly UnitAssessment[],
 	config: RankingChartConfig
 ): EChartsOption {
-	const ranked = units
-		.filter((u) => u.rank !== null)
-		.sort((a, b) => a.rank! - b.rank! || a.code.localeCompare(b.code));
+	const ranked = rankOrder(units);
 	const data = ranked.flatMap((u, y) =>
 		config.indicators.map((ind, x) => {
 			const s = u.indicators[ind.id];
