@@ -27,7 +27,9 @@ export function defaultViewQueries(config: Config, manifest: Manifest): ViewQuer
 		multiplesQuery(config, trends),
 		...defaultAssessmentQueries(config, manifest)
 	];
-	return queries.filter((q): q is ViewQuery => q !== null);
+	// the overview, rankings and cards pages may open on the same assessment: one result each
+	const byKey = new Map(queries.filter((q): q is ViewQuery => q !== null).map((q) => [q.key, q]));
+	return [...byKey.values()];
 }
 
 /** The 排名 page's default ranking (and the 三牌 page's, which is the same assessment). */
