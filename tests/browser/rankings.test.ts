@@ -25,8 +25,12 @@ describe('排名 rankings', () => {
 			expect(text).toContain(u.score.toFixed(2));
 			expect(await row.locator('td.rank').innerText()).toBe(String(u.rank));
 			if (u.tier) expect(await row.locator('td.tier').innerText()).toBe(u.tier);
-			if (u.card) expect(text).toContain(CARD[u.card]);
-			else expect(await row.locator('[data-card]').count()).toBe(0);
+			if (u.card) {
+				expect(text).toContain(CARD[u.card]);
+				// every reason, as kaoping assess gives it
+				const badge = row.locator('[data-card]');
+				await expect(badge.getAttribute('title')).resolves.toBe(u.reasons.join('\n'));
+			} else expect(await row.locator('[data-card]').count()).toBe(0);
 		}
 		// the veto township: red, whatever its score
 		const red = expected.find((u) => u.card === 'red')!;
