@@ -11,7 +11,7 @@ describe('三牌 cards', () => {
 	it("counts the cards, and opens a card's reasons and history from the keyboard", async () => {
 		const expected = cli('2024');
 		const { page, context, outside, errors } = await openPage(browser);
-		await page.goto(`${inject('demoUrl')}/cards?period=2024`);
+		await page.goto(`${inject('demoUrl')}/cards/?period=2024`);
 		await page.locator('table.matrix tbody tr').first().waitFor();
 		for (const card of ['red', 'black', 'yellow'])
 			await expect(page.locator(`[data-count=${card}] b`).innerText()).resolves.toBe(
@@ -42,7 +42,7 @@ describe('三牌 cards', () => {
 
 	it('reads in English', async () => {
 		const { page, context, outside } = await openPage(browser);
-		await page.goto(`${inject('demoUrl')}/cards?period=2024&lang=en`);
+		await page.goto(`${inject('demoUrl')}/cards/?period=2024&lang=en`);
 		await page.locator('table.matrix tbody tr').first().waitFor();
 		await expect(page.locator('h1').innerText()).resolves.toContain('Cards');
 		await expect(page.locator('table.matrix').innerText()).resolves.toMatch(

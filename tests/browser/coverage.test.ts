@@ -19,7 +19,7 @@ describe('numbers that say what stands behind them', () => {
 		expect(t.got).toBeLessThan(t.due);
 		const { page, context, outside, errors } = await openPage(browser);
 		await page.goto(
-			`${inject('demoUrl')}/trends?level=township&units=${t.code}&g=year&from=2024-01&to=2024-12`
+			`${inject('demoUrl')}/trends/?level=township&units=${t.code}&g=year&from=2024-01&to=2024-12`
 		);
 		const row = page.locator('table.data tbody tr', { hasText: t.name }).first();
 		await row.waitFor();

@@ -16,7 +16,7 @@ describe('diagnostics page (DuckDB-WASM in the browser)', () => {
 		const base = inject('demoUrl');
 		const manifest = (await (await fetch(`${base}/data/manifest.json`)).json()) as Manifest;
 		const { page, outside, errors, context } = await openPage(browser);
-		await page.goto(`${base}/diagnostics`);
+		await page.goto(`${base}/diagnostics/`);
 		const status = page.getByTestId('engine-status');
 		await expect
 			.poll(() => status.getAttribute('data-status'), { timeout: 45_000 })
@@ -95,7 +95,7 @@ describe('diagnostics page (DuckDB-WASM in the browser)', () => {
 
 	it('says what is wrong when there is no data', async () => {
 		const { page, outside, context } = await openPage(browser);
-		await page.goto(`${inject('emptyUrl')}/diagnostics`);
+		await page.goto(`${inject('emptyUrl')}/diagnostics/`);
 		await expect
 			.poll(() => page.getByTestId('engine-status').getAttribute('data-status'))
 			.toBe('error');

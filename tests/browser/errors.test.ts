@@ -10,7 +10,7 @@ afterAll(async () => void (await browser?.close()));
 describe('when the data cannot be shown', () => {
 	it('explains how to build data when the data folder is empty', async () => {
 		const { page, context, outside } = await openPage(browser);
-		await page.goto(inject('emptyUrl') + '/trends');
+		await page.goto(inject('emptyUrl') + '/trends/');
 		const alert = page.getByRole('alert');
 		await alert.waitFor();
 		await expect(alert.innerText()).resolves.toContain('npx kaoping build --input');
@@ -32,7 +32,7 @@ describe('when the data cannot be shown', () => {
 
 	it('lists the extracts named by the manifest on the About page', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
-		await page.goto(inject('demoUrl') + '/about');
+		await page.goto(inject('demoUrl') + '/about/');
 		await page.locator('details summary').click();
 		await expect(page.locator('details tbody tr').count()).resolves.toBe(19 + 5);
 		await expect(page.locator('main').innerText()).resolves.toContain('政策符合率');

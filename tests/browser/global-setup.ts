@@ -1,6 +1,16 @@
 import type { TestProject } from 'vitest/node';
 import { serveDir, type StaticServer } from './serve';
-import { buildSite, demoExtracts, deploySite, futureExtracts, hostileExtracts } from './site';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startNginx, startPython } from './nginx';
+import {
+	buildSite,
+	demoExtracts,
+	deploySite,
+	futureExtracts,
+	hostileExtracts,
+	OUTPUT
+} from './site';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -9,6 +19,11 @@ declare module 'vitest' {
 		hostileUrl: string;
 		futureUrl: string;
 		demoExtracts: string;
+		/** The demo site on Debian's nginx (default server block) at the root and under /kaoping. */
+		nginxUrl: string;
+		nginxSubUrl: string;
+		/** The demo site on `python3 -m http.server`. */
+		pythonUrl: string;
 	}
 }
 
@@ -33,8 +48,23 @@ export async function setup(project: TestProject) {
 		project.provide(key as keyof typeof sites, server.url);
 	}
 	project.provide('demoExtracts', extracts);
+	// the same build on the plain static servers a county has: no rewrite rules anywhere
+	const root = deploySite('nginx-root', extracts);
+	const sub = join(OUTPUT, 'sites', 'nginx-sub');
+	rmSync(sub, { recursive: true, force: true });
+	mkdirSync(sub, { recursive: true });
+	cpSync(root, join(sub, 'kaoping'), { recursive: true });
+	const atRoot = await startNginx(root, 'root');
+	const atSub = await startNginx(sub, 'sub');
+	const python = await startPython(root);
+	stops.push(atRoot.stop, atSub.stop, python.stop);
+	project.provide('nginxUrl', atRoot.url);
+	project.provide('nginxSubUrl', `${atSub.url}/kaoping`);
+	project.provide('pythonUrl', python.url);
 }
 
+const stops: (() => Promise<void>)[] = [];
+
 export async function teardown() {
-	await Promise.all(servers.map((s) => s.close()));
+	await Promise.all([...servers.map((s) => s.close()), ...stops.map((stop) => stop())]);
 }

@@ -18,7 +18,7 @@ describe('untrusted unit names', () => {
 		const { page, context, outside } = await openPage(browser);
 		await page.goto(inject('hostileUrl') + '/');
 		await expect(page.locator('h1').innerText()).resolves.toContain(HOSTILE_COUNTY);
-		await page.goto(inject('hostileUrl') + '/trends?level=township&g=month');
+		await page.goto(inject('hostileUrl') + '/trends/?level=township&g=month');
 		const cell = page.locator('table.data tbody td', { hasText: HOSTILE_NAME }).first();
 		await cell.waitFor();
 		expect(await cell.innerText()).toBe(HOSTILE_NAME);

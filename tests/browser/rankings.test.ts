@@ -13,7 +13,7 @@ describe('排名 rankings', () => {
 	it('shows the same ranks, scores, tiers and cards as kaoping assess', async () => {
 		const expected = cli('2024');
 		const { page, context, outside, errors } = await openPage(browser);
-		await page.goto(`${inject('demoUrl')}/rankings?period=2024`);
+		await page.goto(`${inject('demoUrl')}/rankings/?period=2024`);
 		const rows = page.locator('table.ranking tbody tr');
 		await rows.first().waitFor();
 		expect(await rows.count()).toBe(expected.length);
@@ -43,7 +43,7 @@ describe('排名 rankings', () => {
 
 	it("sorts by any column from the keyboard, keeps it in the URL, and shows a score's counts on focus", async () => {
 		const { page, context, outside } = await openPage(browser);
-		await page.goto(`${inject('demoUrl')}/rankings?period=2024`);
+		await page.goto(`${inject('demoUrl')}/rankings/?period=2024`);
 		await page.locator('table.ranking tbody tr').first().waitFor();
 		const header = page.getByRole('button', { name: '综合得分' });
 		await header.focus();
@@ -65,7 +65,7 @@ describe('排名 rankings', () => {
 
 	it('reads in English, and ranks the villages of a township', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
-		await page.goto(`${inject('demoUrl')}/rankings?period=2024&lang=en`);
+		await page.goto(`${inject('demoUrl')}/rankings/?period=2024&lang=en`);
 		await page.locator('table.ranking tbody tr').first().waitFor();
 		await expect(page.locator('h1').innerText()).resolves.toContain('Rankings');
 		await expect(page.locator('table.ranking thead').innerText()).resolves.toContain(
@@ -95,7 +95,7 @@ describe('排名 rankings', () => {
 
 	it('keeps hostile unit names as text', async () => {
 		const { page, context, outside } = await openPage(browser);
-		await page.goto(`${inject('hostileUrl')}/rankings`);
+		await page.goto(`${inject('hostileUrl')}/rankings/`);
 		await page.locator('table.ranking tbody tr').first().waitFor();
 		await expect(page.locator('table.ranking').innerText()).resolves.toContain('<img src=x');
 		expect(

@@ -30,11 +30,17 @@ export function serveDir(root: string, port = 0): Promise<StaticServer> {
 	const base = resolve(root);
 	let sent = 0;
 	const server: Server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const url = new URL(req.url ?? '/', 'http://x');
+		const path = decodeURIComponent(url.pathname);
 		let file = normalize(join(base, path));
 		if (!file.startsWith(base)) return void res.writeHead(403).end();
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+		// as nginx and python's http.server do: a directory without its slash is redirected, a
+		// directory is its index.html, and nothing else is guessed (no .html fallback)
+		if (existsSync(file) && statSync(file).isDirectory()) {
+			if (!path.endsWith('/'))
+				return void res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+			file = join(file, 'index.html');
+		}
 		if (!existsSync(file)) return void res.writeHead(404).end('not found');
 		const size = statSync(file).size;
 		sent += size;

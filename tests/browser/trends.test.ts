@@ -21,7 +21,7 @@ const rendered = async (page: Page, before: number) =>
 describe('indicator trends', () => {
 	it('draws the default trend with a table of the same numbers and a tooltip with the counts', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
-		await page.goto(inject('demoUrl') + '/trends');
+		await page.goto(inject('demoUrl') + '/trends/');
 		await firstChart(page);
 		const [t] = await truth<{ inp: number; births: number }>(
 			inject('demoExtracts'),
@@ -50,7 +50,7 @@ describe('indicator trends', () => {
 
 	it('keeps every selection in the URL: back, forward and a shared link restore the view', async () => {
 		const { page, context, outside } = await openPage(browser);
-		await page.goto(inject('demoUrl') + '/trends');
+		await page.goto(inject('demoUrl') + '/trends/');
 		await firstChart(page);
 		let n = await renders(page);
 		await page.selectOption('select[name=indicator]', 'fee_collection_rate');
@@ -94,7 +94,7 @@ describe('indicator trends', () => {
 			 GROUP BY ALL ORDER BY births DESC LIMIT 1`
 		);
 		await page.goto(
-			`${inject('demoUrl')}/trends?level=village&scope=${v.township}&g=year&from=2023-01&to=2023-12`
+			`${inject('demoUrl')}/trends/?level=village&scope=${v.township}&g=year&from=2023-01&to=2023-12`
 		);
 		const row = page.locator('table.data tbody tr', { hasText: v.name }).first();
 		await row.waitFor();
@@ -108,7 +108,7 @@ describe('indicator trends', () => {
 
 	it('exports the chart as PNG and the table as CSV with a UTF-8 BOM', async () => {
 		const { page, context } = await openPage(browser);
-		await page.goto(inject('demoUrl') + '/trends');
+		await page.goto(inject('demoUrl') + '/trends/');
 		await firstChart(page);
 		const [png] = await Promise.all([
 			page.waitForEvent('download'),

@@ -41,7 +41,7 @@ export function liveAssessment(
 		// villages are ranked within their county (the lowest N of the county are carded), so every
 		// township's villages are judged even when the page shows one township's
 		const townships = p.level === 'village' ? townshipsOf(units.rows!, county()) : undefined;
-		return assessmentValuesQuery(config(), p, townships);
+		return assessmentValuesQuery(config(), p, { county: county(), townships });
 	});
 	const values = liveRows<IndicatorRow>(() => valuesQuery);
 	// rows are judged only with the plan that asked for them; until they come the last stays

@@ -1,15 +1,17 @@
 import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n';
 
+// Pages are directories (trends/index.html) so that every URL works on a plain static server:
+// links name them with their trailing slash, as the server would redirect to.
 export const NAV: { path: string; key: MessageKey }[] = [
 	{ path: '/', key: 'nav.overview' },
-	{ path: '/trends', key: 'nav.trends' },
-	{ path: '/rankings', key: 'nav.rankings' },
-	{ path: '/cards', key: 'nav.cards' },
-	{ path: '/explore', key: 'nav.explore' },
-	{ path: '/quality', key: 'nav.quality' },
-	{ path: '/bulletin', key: 'nav.bulletin' },
-	{ path: '/about', key: 'nav.about' }
+	{ path: '/trends/', key: 'nav.trends' },
+	{ path: '/rankings/', key: 'nav.rankings' },
+	{ path: '/cards/', key: 'nav.cards' },
+	{ path: '/explore/', key: 'nav.explore' },
+	{ path: '/quality/', key: 'nav.quality' },
+	{ path: '/bulletin/', key: 'nav.bulletin' },
+	{ path: '/about/', key: 'nav.about' }
 ];
 
 /** Query string carrying the language to another page (other selections stay with their page). */

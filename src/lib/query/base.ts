@@ -20,6 +20,10 @@ export function unitFilterSql(selection: UnitSelection): string[] {
 		conditions.push(
 			`code IN (SELECT code FROM ${ident('units')} WHERE parent_code = ${literal(selection.parent)})`
 		);
+	if (selection.grandparent !== undefined)
+		conditions.push(
+			`code IN (SELECT code FROM ${ident('units')} WHERE parent_code IN (SELECT code FROM ${ident('units')} WHERE parent_code = ${literal(selection.grandparent)}))`
+		);
 	return conditions;
 }
 

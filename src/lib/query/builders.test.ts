@@ -170,6 +170,12 @@ describe('unit selection and base CTEs', () => {
 			{ level: 'village', parent: T1 },
 			[`code IN (SELECT code FROM "units" WHERE parent_code = '${T1}')`]
 		],
+		[
+			{ level: 'village', grandparent: COUNTY },
+			[
+				`code IN (SELECT code FROM "units" WHERE parent_code IN (SELECT code FROM "units" WHERE parent_code = '${COUNTY}'))`
+			]
+		],
 		[{ level: 'county' }, []]
 	])('unitFilterSql %j', (selection, conditions) => {
 		expect(unitFilterSql(selection)).toEqual(conditions);

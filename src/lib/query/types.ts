@@ -11,6 +11,8 @@ export interface UnitSelection {
 	codes?: readonly string[];
 	/** Units whose parent_code is this, e.g. all villages of a township. */
 	parent?: string;
+	/** Units whose parent's parent_code is this: the villages of a county. */
+	grandparent?: string;
 }
 
 export interface SeriesSpec extends UnitSelection {

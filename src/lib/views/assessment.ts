@@ -72,20 +72,27 @@ function indicatorsOf(schemes: readonly Scheme[]): string[] {
 }
 
 /**
- * The one indicator query of an assessment: every unit of the level (villages: those of
- * `townships`, whose files the engine loads) × the plan's indicators × its periods.
+ * The one indicator query of an assessment: the units of the level — of one county when the
+ * site asks (a province's other counties are not read), of every county for `kaoping assess` —
+ * × the plan's indicators × its periods. Villages read the files of `townships`.
  */
 export function assessmentValuesQuery(
 	config: Config,
 	plan: AssessmentPlan,
-	townships?: readonly string[]
+	scope?: { county: string; townships?: readonly string[] }
 ): ViewQuery {
+	const county = scope?.county;
 	const q = indicatorsViewQuery(config.catalog, {
 		level: plan.level,
+		...(county === undefined
+			? {}
+			: plan.level === 'village'
+				? { grandparent: county }
+				: { parent: county }),
 		indicators: plan.indicators,
 		periods: [...plan.history.map((h) => h.period), plan.period, ...plan.checks]
 	});
-	if (plan.level === 'village' && townships) q.need.townships = [...townships];
+	if (plan.level === 'village' && scope?.townships) q.need.townships = [...scope.townships];
 	return q;
 }
 

@@ -78,22 +78,30 @@ export function matrixPlans(config: Config, periods: readonly string[]): Assessm
 		.filter((p): p is AssessmentPlan => p !== null);
 }
 
-export function matrixQuery(config: Config, plans: readonly AssessmentPlan[]): ViewQuery | null {
+export function matrixQuery(
+	config: Config,
+	plans: readonly AssessmentPlan[],
+	county: string
+): ViewQuery | null {
 	if (!plans.length) return null;
 	const last = plans[plans.length - 1];
 	const periods = new Map(
 		plans.flatMap((p) => [...p.history.map((h) => h.period), p.period]).map((p) => [p.text, p])
 	);
 	const indicators = [...new Set(plans.flatMap((p) => p.indicators))];
-	return assessmentValuesQuery(config, {
-		...last,
-		indicators,
-		history: [...periods.values()]
-			.filter((p) => p.text !== last.period.text)
-			.sort((a, b) => a.to - b.to)
-			.map((period) => ({ period, scheme: last.scheme })),
-		checks: []
-	});
+	return assessmentValuesQuery(
+		config,
+		{
+			...last,
+			indicators,
+			history: [...periods.values()]
+				.filter((p) => p.text !== last.period.text)
+				.sort((a, b) => a.to - b.to)
+				.map((period) => ({ period, scheme: last.scheme })),
+			checks: []
+		},
+		{ county }
+	);
 }
 
 export interface CardCount {

@@ -41,15 +41,17 @@ function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery
 	const cards = defaultCardsState(config, manifest);
 	const matrix = matrixQuery(
 		config,
-		matrixPlans(config, matrixPeriods(config, manifest, cards.period))
+		matrixPlans(config, matrixPeriods(config, manifest, cards.period)),
+		cards.county
 	);
 	const overview = parsePeriod(defaultOverviewState(manifest).period);
 	const carded = overview ? planAssessment(config.schemes, overview, 'township') : null;
+	const county = { county: state.county };
 	return [
 		assessmentUnitsQuery(),
 		incidentsQuery(),
-		assessmentValuesQuery(config, plan),
+		assessmentValuesQuery(config, plan, county),
 		...(matrix ? [matrix] : []),
-		...(carded ? [assessmentValuesQuery(config, carded)] : [])
+		...(carded ? [assessmentValuesQuery(config, carded, county)] : [])
 	];
 }

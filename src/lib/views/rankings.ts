@@ -171,7 +171,7 @@ export function unitLink(u: UnitAssessment, period: Period, lang: Lang): string 
 	p.set('from', monthText(period.from));
 	p.set('to', monthText(period.to));
 	if (lang === 'en') p.set('lang', 'en');
-	return `trends?${p.toString()}`;
+	return `trends/?${p.toString()}`;
 }
 
 export type ShareBand = 'good' | 'mid' | 'bad' | 'none';

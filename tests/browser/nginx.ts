@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { OUTPUT } from './site';
+
+/**
+ * Debian's nginx with its default server block (root, index, `try_files $uri $uri/ =404`, the
+ * stock mime.types) on a free loopback port: where a county actually puts the site. No rewrite
+ * rule is added — a URL works because the file is there, or it does not.
+ */
+export interface Nginx {
+	url: string;
+	stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startNginx(root: string, name: string): Promise<Nginx> {
+	const prefix = join(OUTPUT, 'nginx', name);
+	mkdirSync(join(prefix, 'logs'), { recursive: true });
+	const port = await freePort();
+	const conf = join(prefix, 'nginx.conf');
+	writeFileSync(
+		conf,
+		`daemon off;
+worker_processes 1;
+pid ${join(prefix, 'nginx.pid')};
+error_log ${join(prefix, 'logs/error.log')};
+events { worker_connections 64; }
+http {
+	include /etc/nginx/mime.types;
+	default_type application/octet-stream;
+	sendfile on;
+	access_log off;
+	client_body_temp_path ${prefix}/body;
+	proxy_temp_path ${prefix}/proxy;
+	fastcgi_temp_path ${prefix}/fastcgi;
+	uwsgi_temp_path ${prefix}/uwsgi;
+	scgi_temp_path ${prefix}/scgi;
+	# Debian's sites-available/default, on a test port
+	server {
+		listen 127.0.0.1:${port} default_server;
+		root ${root};
+		index index.html index.htm index.nginx-debian.html;
+		server_name _;
+		location / {
+			try_files $uri $uri/ =404;
+		}
+	}
+}
+`
+	);
+	const proc: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', prefix], {
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let stderr = '';
+	proc.stderr?.on('data', (d) => (stderr += String(d)));
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		if (proc.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+		const ok = await fetch(url + '/').then(
+			() => true,
+			() => false
+		);
+		if (ok) break;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return {
+		url,
+		stop: () =>
+			new Promise((resolve) => {
+				if (proc.exitCode !== null) return resolve();
+				proc.once('exit', () => resolve());
+				proc.kill('SIGQUIT');
+			})
+	};
+}
+
+/** `python3 -m http.server`: the plainest static server there is. */
+export async function startPython(root: string): Promise<Nginx> {
+	const port = await freePort();
+	const proc = spawn(
+		'python3',
+		['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root],
+		{
+			stdio: 'ignore'
+		}
+	);
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		if (
+			await fetch(url + '/').then(
+				() => true,
+				() => false
+			)
+		)
+			break;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return {
+		url,
+		stop: () =>
+			new Promise((resolve) => {
+				if (proc.exitCode !== null) return resolve();
+				proc.once('exit', () => resolve());
+				proc.kill();
+			})
+	};
+}
