@@ -41,3 +41,26 @@ describe('when the data cannot be shown', () => {
 		await context.close();
 	});
 });
+
+describe('a damaged data file', () => {
+	it('is named, with what to do, and no number from it is shown', async () => {
+		const { page, context, outside } = await openPage(browser);
+		// 64 bytes flipped in the middle of township_month, as a bad copy would leave them
+		await context.route('**/township_month-*.parquet', async (route) => {
+			const response = await route.fetch();
+			const body = Buffer.from(await response.body());
+			for (let i = 0; i < 64; i++) body[(body.length >> 1) + i] ^= 0xff;
+			await route.fulfill({ response, body });
+		});
+		await page.goto(`${inject('demoUrl')}/trends/?level=township&g=year`);
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 30_000 });
+		await expect(alert.innerText()).resolves.toMatch(
+			/数据文件已损坏[\s\S]*township_month-[0-9a-f]+\.parquet[\s\S]*重新拷贝整个 data 文件夹/
+		);
+		expect(await page.locator('table.data').count()).toBe(0);
+		await screenshot(page, 'corrupt-file');
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+});

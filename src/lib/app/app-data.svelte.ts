@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config';
-import { SCHEMA_VERSION, type Manifest, type Precomputed } from '../extract/schema';
+import { SCHEMA_VERSION, type FileRef, type Manifest, type Precomputed } from '../extract/schema';
+import { sha256Hex } from './sha256';
 import { defaultOverviewState, overviewQuery } from '../views/overview';
 import type { ViewQuery } from '../views/view-query';
 import { dataUrl } from './data-url';
@@ -9,7 +10,9 @@ export type LoadError =
 	| { kind: 'missing'; detail: string }
 	| { kind: 'version'; found: number; expected: number }
 	| { kind: 'config'; detail: string }
-	| { kind: 'engine'; detail: string };
+	| { kind: 'engine'; detail: string }
+	/** A file's bytes differ from the sha256 manifest.json lists: copied badly or altered. */
+	| { kind: 'corrupt'; file: string; expected: string; found: string };
 
 export interface Progress {
 	loaded: number;
@@ -71,15 +74,17 @@ export class AppData {
 			this.error = { kind: 'version', found: manifest.schema_version, expected: SCHEMA_VERSION };
 			return;
 		}
-		const text = (file: string) =>
-			fetchImpl(dataUrl(file)).then((r) =>
-				r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`))
-			);
+		const text = async (ref: FileRef) =>
+			new TextDecoder().decode(await this.verified(ref, await bytesOf(fetchImpl, ref.file)));
+		// the first numbers are only a head start: a missing or damaged file costs speed, not data
+		const head = manifest.precomputed
+			? text(manifest.precomputed).catch(() => null)
+			: Promise.resolve(null);
 		try {
 			const [indicators, schemes, precomputed] = await Promise.all([
-				text(manifest.config.indicators.file),
-				Promise.all(manifest.config.schemes.map((s) => text(s.file))),
-				manifest.precomputed ? text(manifest.precomputed.file) : Promise.resolve(null)
+				text(manifest.config.indicators),
+				Promise.all(manifest.config.schemes.map((s) => text(s))),
+				head
 			]);
 			this.config = loadConfig(
 				{ text: indicators, source: manifest.config.indicators.file },
@@ -89,7 +94,8 @@ export class AppData {
 				for (const [k, rows] of Object.entries((JSON.parse(precomputed) as Precomputed).results))
 					this.precomputed.set(k, rows);
 		} catch (e) {
-			this.error = { kind: 'config', detail: (e as Error).message };
+			if (!(e instanceof CorruptFile))
+				this.error = { kind: 'config', detail: (e as Error).message };
 			return;
 		}
 		this.manifest = manifest;
@@ -105,11 +111,10 @@ export class AppData {
 				const engine = createDataEngine({
 					manifest: this.manifest!,
 					fetchBytes: async (file, onBytes) => {
-						const r = await fetchImpl(dataUrl(file));
-						if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-						const bytes = await r.arrayBuffer();
+						const bytes = await bytesOf(fetchImpl, file);
 						onBytes?.(bytes.byteLength);
-						return bytes;
+						const ref = this.manifest!.extracts.find((e) => e.file === file);
+						return ref ? this.verified(ref, bytes) : bytes;
 					},
 					onProgress: (p) => {
 						if (p.phase === 'engine') this.engineProgress = p;
@@ -129,7 +134,9 @@ export class AppData {
 				return engine;
 			} catch (e) {
 				this.engineState = 'error';
-				this.error = { kind: 'engine', detail: (e as Error).message };
+				// a damaged file has said so already, by name
+				if (!(e instanceof CorruptFile))
+					this.error = { kind: 'engine', detail: (e as Error).message };
 				throw e;
 			}
 		})());
@@ -163,11 +170,34 @@ export class AppData {
 		return rows;
 	}
 
+	/**
+	 * The bytes, if their sha256 is the one manifest.json lists; otherwise the site stops with a
+	 * page naming the file (no number is drawn from a damaged file).
+	 */
+	private async verified(ref: FileRef, bytes: ArrayBuffer): Promise<ArrayBuffer> {
+		const found = await sha256Hex(bytes);
+		if (found === ref.sha256) return bytes;
+		this.error = { kind: 'corrupt', file: ref.file, expected: ref.sha256, found };
+		throw new CorruptFile(ref.file);
+	}
+
 	private remember(key: string, rows: Rows): void {
 		this.recent.delete(key);
 		this.recent.set(key, rows);
 		if (this.recent.size > RECENT_RESULTS) this.recent.delete(this.recent.keys().next().value!);
 	}
+}
+
+class CorruptFile extends Error {
+	constructor(readonly file: string) {
+		super(`${file}: sha256 differs from manifest.json`);
+	}
+}
+
+async function bytesOf(fetchImpl: typeof fetch, file: string): Promise<ArrayBuffer> {
+	const r = await fetchImpl(dataUrl(file));
+	if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+	return r.arrayBuffer();
 }
 
 export const appData = new AppData();

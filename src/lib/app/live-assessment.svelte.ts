@@ -31,9 +31,8 @@ export function liveAssessment(
 	plan: () => AssessmentPlan | null,
 	county: () => string
 ): LiveAssessment {
-	const unitsQuery = assessmentUnitsQuery();
 	const incQuery = incidentsQuery();
-	const units = liveRows<Unit>(() => unitsQuery);
+	const units = liveRows<Unit>(() => assessmentUnitsQuery(county()));
 	const incidents = liveRows<Incident>(() => incQuery);
 	const valuesQuery = $derived.by(() => {
 		const p = plan();

@@ -239,5 +239,10 @@ export const en: Record<keyof typeof zh, string> = {
 	'cards.rectificationOutcome.escalated': 'window over, escalated to black',
 	'cards.rectificationOutcome.pending': 'under rectification',
 	'cards.period': 'Period',
-	'cards.lifted': 'lifted'
+	'cards.lifted': 'lifted',
+
+	'status.corruptTitle': 'A data file is damaged',
+	'status.corrupt':
+		'The data file {file} does not match the checksum in the data list (manifest.json): it was probably damaged while being copied. So as not to show wrong numbers the site has stopped using this data set. Copy the whole data folder again, or rebuild it with kaoping build.',
+	'status.technical': 'Technical details'
 };

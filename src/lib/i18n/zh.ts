@@ -238,5 +238,10 @@ export const zh = {
 	'cards.rectificationOutcome.escalated': '整改期满未摘，升为黑牌',
 	'cards.rectificationOutcome.pending': '整改中',
 	'cards.period': '时期',
-	'cards.lifted': '已摘牌'
+	'cards.lifted': '已摘牌',
+
+	'status.corruptTitle': '数据文件已损坏',
+	'status.corrupt':
+		'数据文件 {file} 与数据清单（manifest.json）记录的校验值不符，可能在拷贝时损坏。为避免显示错误的数字，本站已停止使用这套数据。请重新拷贝整个 data 文件夹，或用 kaoping build 重新生成。',
+	'status.technical': '技术信息'
 } as const;

@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import type { Scheme } from '../config/scheme';
 import type { Period } from '../periods';
 import type { IndicatorRow } from '../query/types';
-import { ident } from '../sql/quote';
+import { ident, literal } from '../sql/quote';
 import { indicatorsViewQuery, viewQuery, type ViewQuery } from './view-query';
 
 /**
@@ -98,11 +98,20 @@ export function assessmentValuesQuery(
 
 const unitColumns = ['code', 'name', 'level', 'parent_code'].map(ident).join(', ');
 
-/** Every unit with its parent, in the set's order. */
-export const assessmentUnitsQuery = (): ViewQuery =>
-	viewQuery(`SELECT ${unitColumns} FROM ${ident('units')} ORDER BY ${ident('sort_order')}`, {
+/**
+ * The units with their parents, in the set's order: of one county (itself, its townships and
+ * their villages) for a page, every unit for `kaoping assess`.
+ */
+export function assessmentUnitsQuery(county?: string): ViewQuery {
+	const units = ident('units');
+	const c = county === undefined ? null : literal(county);
+	const where = c
+		? ` WHERE code = ${c} OR parent_code = ${c} OR parent_code IN (SELECT code FROM ${units} WHERE parent_code = ${c})`
+		: '';
+	return viewQuery(`SELECT ${unitColumns} FROM ${units}${where} ORDER BY ${ident('sort_order')}`, {
 		tables: ['units']
 	});
+}
 
 /** Inspection findings (the veto triggers), oldest first. */
 export const incidentsQuery = (): ViewQuery =>

@@ -48,7 +48,7 @@ function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery
 	const carded = overview ? planAssessment(config.schemes, overview, 'township') : null;
 	const county = { county: state.county };
 	return [
-		assessmentUnitsQuery(),
+		assessmentUnitsQuery(state.county),
 		incidentsQuery(),
 		assessmentValuesQuery(config, plan, county),
 		...(matrix ? [matrix] : []),
