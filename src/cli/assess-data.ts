@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AssessedLevel, Assessment, Incident, Unit } from '../lib/assess';
+import { chanceOf, type UnitChance } from '../lib/assess/chance';
 import { loadConfig, type Config } from '../lib/config';
 import { parseScheme } from '../lib/config/scheme';
 import { createNodeConnector } from '../lib/connector/node';
@@ -33,6 +34,8 @@ export interface AssessRun {
 	units: Unit[];
 	/** For stderr: a borrowed scheme, data ending inside the period. */
 	notes: string[];
+	/** Rank intervals, tier probabilities and funnel places (METHODS.md), by unit code. */
+	chance: Map<string, UnitChance>;
 }
 
 /**
@@ -67,7 +70,13 @@ export async function runAssessment(req: AssessRequest): Promise<AssessRun> {
 		const values = await rows<IndicatorRow>(assessmentValuesQuery(config, plan));
 		const units = await rows<Unit>(assessmentUnitsQuery());
 		const assessment = judge(config, plan, values, units, await rows<Incident>(incidentsQuery()));
-		return { assessment, config, units, notes };
+		// ranked together = the same county: a township's parent, a village's grandparent
+		const parents = new Map(units.map((u) => [u.code, u.parent_code]));
+		const chance = chanceOf(assessment, plan.scheme, config.catalog, req.period, {
+			groupOf: (u) =>
+				(req.level === 'village' ? parents.get(u.parent_code ?? '') : u.parent_code) ?? ''
+		});
+		return { assessment, config, units, notes, chance };
 	} finally {
 		await db.close();
 	}

@@ -1,5 +1,6 @@
 import type { Assessment, Card, CardStatus, UnitAssessment } from '../lib/assess';
 import type { Catalog } from '../lib/config';
+import type { UnitChance } from '../lib/assess/chance';
 import { csvExport, type CsvCell } from '../lib/format';
 import { displayWidth, pad } from './text-width';
 
@@ -26,11 +27,29 @@ export function formatAssessment(
 	a: Assessment,
 	units: readonly UnitAssessment[],
 	catalog: Catalog,
-	format: AssessFormat
+	format: AssessFormat,
+	chance: ReadonlyMap<string, UnitChance> = new Map()
 ): string {
-	if (format === 'json') return `${JSON.stringify(units, null, 2)}\n`;
+	if (format === 'json')
+		return `${JSON.stringify(
+			units.map((u) => withChance(u, chance.get(u.code))),
+			null,
+			2
+		)}\n`;
 	if (format === 'csv') return assessmentCsv(units, catalog);
 	return assessmentTable(a, units);
+}
+
+/** JSON with the honest-comparison fields of INTERFACES.md beside the official result. */
+function withChance(u: UnitAssessment, c: UnitChance | undefined) {
+	const json = JSON.parse(JSON.stringify(u)) as Record<string, unknown> & {
+		indicators: Record<string, Record<string, unknown>>;
+	};
+	json.rank_interval = c?.rank_interval ?? null;
+	json.tier_probability = c?.tier_probability ?? null;
+	for (const [id, ind] of Object.entries(json.indicators))
+		Object.assign(ind, c?.indicators[id] ?? { funnel: null, limits95: null, limits998: null });
+	return json;
 }
 
 const change = (d: number | null) => (d === null ? '' : d > 0 ? `+${d}` : String(d));

@@ -90,6 +90,28 @@ describe('kaoping assess on the demo county', () => {
 		expect(units.filter((u) => u.tier === '重点整改').map((u) => u.rank)).toEqual([17, 18, 19]);
 	});
 
+	it("adds each unit's rank interval, tier probabilities and funnel places (METHODS.md), the same every run", async () => {
+		type WithChance = UnitAssessment & {
+			rank_interval: [number, number];
+			tier_probability: Record<string, number>;
+			indicators: Record<string, { funnel: string | null; limits95: [number, number] | null }>;
+		};
+		const units = (await json('--period', '2024')) as WithChance[];
+		for (const u of units) {
+			const [lo, hi] = u.rank_interval;
+			expect(lo).toBeLessThanOrEqual(u.rank!);
+			expect(hi).toBeGreaterThanOrEqual(u.rank!);
+			const total = Object.values(u.tier_probability).reduce((a, b) => a + b, 0);
+			expect(total).toBeCloseTo(1, 9);
+			expect(['inside', 'above95', 'below95', 'above998', 'below998']).toContain(
+				u.indicators.policy_compliance_rate.funnel
+			);
+			expect(u.indicators.fee_collection_rate.funnel).toBeNull(); // money: no binomial limits
+		}
+		const again = (await json('--period', '2024')) as WithChance[];
+		expect(again.map((u) => u.rank_interval)).toEqual(units.map((u) => u.rank_interval));
+	});
+
 	it('shows the villages of one township, ranked within the whole county', async () => {
 		const t = withRole('out_policy_3p');
 		const units = await json('--period', '2024', '--level', 'village', '--township', t.code);

@@ -57,7 +57,7 @@ export const assessCommand: Command = {
 							level === 'village' ? u.parent_code === township : u.code === township
 						);
 			for (const note of run.notes) fx.stderr(`kaoping assess: ${note}\n`);
-			fx.stdout(formatAssessment(run.assessment, shown, run.config.catalog, format));
+			fx.stdout(formatAssessment(run.assessment, shown, run.config.catalog, format, run.chance));
 			return 0;
 		} catch (e) {
 			if (e instanceof ConfigError) {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorRow } from '../query/types';
+import { chanceOf } from './chance';
+import { catalog, county, period, rowsFor, scheme2024 } from './fixture';
+import { assess } from './index';
+
+/** Township rows with every indicator at full marks but policy compliance of `y` in `n`. */
+function township(code: string, y: number, n: number): IndicatorRow[] {
+	return rowsFor(code, '2024').map((r) =>
+		r.indicator === 'policy_compliance_rate'
+			? { ...r, numerator: y, denominator: n, value: (y / n) * 100 }
+			: r
+	);
+}
+
+function judged(counts: [number, number][]) {
+	const units = county('990101', counts.length);
+	const towns = units.filter((u) => u.level === 'township');
+	const values = towns.flatMap((u, i) => township(u.code, ...counts[i]));
+	const a = assess(values, scheme2024, {
+		catalog,
+		units,
+		level: 'township',
+		period: period('2024')
+	});
+	return {
+		a,
+		towns,
+		chance: () => chanceOf(a, scheme2024, catalog, period('2024'), { simulations: 400, seed: 7 })
+	};
+}
+
+describe('rank intervals and funnel places (METHODS §2, §4)', () => {
+	it('are the same for the same seed, and contain the official rank', () => {
+		const { a, chance } = judged([
+			[80, 100],
+			[85, 100],
+			[88, 100],
+			[90, 100],
+			[75, 100]
+		]);
+		const first = chance();
+		expect(chance()).toEqual(first);
+		for (const u of a.units) {
+			const [lo, hi] = first.get(u.code)!.rank_interval;
+			expect(lo).toBeLessThanOrEqual(u.rank!);
+			expect(hi).toBeGreaterThanOrEqual(u.rank!);
+		}
+	});
+
+	it('two townships with identical rates on tiny counts cannot be told apart; on large counts with different rates they can', () => {
+		const tiny = judged([
+			[4, 5],
+			[4, 5],
+			[3, 5]
+		]);
+		const t = tiny.chance();
+		const [x, y] = tiny.towns.map((u) => t.get(u.code)!.rank_interval);
+		expect(Math.max(x[0], y[0])).toBeLessThanOrEqual(Math.min(x[1], y[1])); // overlapping
+		const large = judged([
+			[4500, 5000],
+			[3500, 5000]
+		]);
+		const l = large.chance();
+		const [p, q] = large.towns.map((u) => l.get(u.code)!.rank_interval);
+		expect(p[1]).toBeLessThan(q[0]); // clearly separated: 1 and 2
+	});
+
+	it('flags a township far above its peers above the 99.8% limit, with limits on the % scale', () => {
+		// nine alike and one far above: pooled 86.4%, the nine within chance of it
+		const alike = Array.from({ length: 9 }, (): [number, number] => [850, 1000]);
+		const { towns, chance } = judged([...alike, [990, 1000]]);
+		const c = chance();
+		const high = c.get(towns[9].code)!.indicators.policy_compliance_rate;
+		expect(high.funnel).toBe('above998');
+		expect(high.limits95![0]).toBeLessThan(high.limits95![1]);
+		expect(high.limits998![1]).toBeLessThan(99);
+		expect(c.get(towns[0].code)!.indicators.policy_compliance_rate.funnel).toBe('inside');
+		// money is not a count of events: no funnel
+		expect(c.get(towns[0].code)!.indicators.fee_collection_rate.funnel).toBeNull();
+	});
+});

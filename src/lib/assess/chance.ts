@@ -1,0 +1,160 @@
+import type { Catalog } from '../config/catalog-schema';
+import type { Scheme, Scoring } from '../config/scheme';
+import type { Period } from '../periods';
+import {
+	bandLimits,
+	classify,
+	funnelLimits,
+	pooledProportion,
+	proportionToRatio,
+	ratioToProportion,
+	type FunnelClass,
+	type FunnelLimits
+} from '../stats/funnel';
+import { rankIntervals, type IndicatorKind } from '../stats/rank-interval';
+import { elapsedMonths } from './periods';
+import { composite, parseTiers, tierOf } from './rank';
+import { prorateFactor, scorer } from './score';
+import type { Assessment, UnitAssessment } from './types';
+
+/**
+ * Whether a difference is real (METHODS.md): each unit's rank interval and tier probabilities
+ * under chance, and each event-proportion indicator's place in the funnel of its peers. Pure and
+ * seeded, so `kaoping assess` and the browser print the same figures. It never changes the
+ * official result; it says how far to trust it.
+ */
+export interface UnitChance {
+	rank_interval: [number, number];
+	tier_probability: Record<string, number>;
+	indicators: Record<string, IndicatorChance>;
+}
+
+export interface IndicatorChance {
+	funnel: FunnelClass | null;
+	limits95: [number, number] | null;
+	limits998: [number, number] | null;
+}
+
+/** Event proportions (METHODS §1): numerator ⊂ denominator, both counts of people or events. */
+const PROPORTIONS = new Set([
+	'policy_compliance_rate',
+	'contraceptive_prevalence',
+	'checkup_rate',
+	'floating_check_rate',
+	'floating_feedback_rate',
+	'unreported_birth_rate',
+	'report_timeliness'
+]);
+
+export function kindOf(catalog: Catalog, id: string): IndicatorKind {
+	if (id === 'sex_ratio_at_birth') return 'sex_ratio';
+	const ind = catalog.indicators.find((i) => i.id === id);
+	return ind && ind.unit === 'percent' && PROPORTIONS.has(id) ? 'proportion' : 'fixed';
+}
+
+export interface ChanceOptions {
+	simulations?: number;
+	seed?: number;
+	/** Which units are ranked together (their county); default: by parent. */
+	groupOf?: (u: UnitAssessment) => string;
+}
+
+/** Rank intervals, tier probabilities and funnel places for every ranked unit, by group. */
+export function chanceOf(
+	assessment: Assessment,
+	scheme: Scheme,
+	catalog: Catalog,
+	period: Period,
+	opts: ChanceOptions = {}
+): Map<string, UnitChance> {
+	const ids = Object.keys(scheme.indicators);
+	const kinds = ids.map((id) => kindOf(catalog, id));
+	const months = elapsedMonths(period);
+	const scorers = ids.map((id) => {
+		const s = scheme.indicators[id] as Scoring;
+		return scorer(s, prorateFactor(s, months));
+	});
+	const tiers = assessment.level === 'township' ? parseTiers(scheme.tiers) : [];
+	const groups = new Map<string, UnitAssessment[]>();
+	for (const u of assessment.units) {
+		if (u.rank === null) continue;
+		const key = opts.groupOf?.(u) ?? u.parent_code ?? '';
+		groups.set(key, [...(groups.get(key) ?? []), u]);
+	}
+	const out = new Map<string, UnitChance>();
+	for (const units of groups.values()) {
+		const cells = units.map((u) =>
+			ids.map((id, k) => {
+				const s = u.indicators[id];
+				const value = s?.value ?? NaN;
+				if (!s || kinds[k] === 'fixed' || s.numerator === null || s.denominator === null)
+					return { value };
+				if (kinds[k] === 'sex_ratio')
+					return { value, y: s.numerator, n: s.numerator + s.denominator };
+				return { value, y: s.numerator, n: s.denominator };
+			})
+		);
+		const result = rankIntervals({
+			indicators: kinds.map((kind) => ({ kind, scale: 100 })),
+			cells,
+			score: (_u, values) => {
+				let sum = 0;
+				for (let k = 0; k < scorers.length; k++)
+					if (Number.isFinite(values[k])) sum += scorers[k](values[k]);
+				return composite(sum);
+			},
+			simulations: opts.simulations,
+			seed: opts.seed,
+			tierOf: tiers.length ? (rank) => tierOf(Math.round(rank), units.length, tiers) : undefined
+		});
+		const funnels = ids.map((id, k) => funnelsOf(units, id, kinds[k], scheme.indicators[id]));
+		units.forEach((u, i) => {
+			const r = result.units[i];
+			out.set(u.code, {
+				rank_interval: [r.lower, r.upper],
+				tier_probability: r.tierProbabilities,
+				indicators: Object.fromEntries(ids.map((id, k) => [id, funnels[k][i]]))
+			});
+		});
+	}
+	return out;
+}
+
+const NONE: IndicatorChance = { funnel: null, limits95: null, limits998: null };
+
+/**
+ * Each unit's funnel place for one indicator, against the pooled value of its peers — or, for a
+ * band rule (the sex ratio), against the band's own ends (METHODS §2). Limits on the indicator's
+ * scale at the unit's denominator.
+ */
+function funnelsOf(
+	units: readonly UnitAssessment[],
+	id: string,
+	kind: IndicatorKind,
+	scoring: Scoring
+): IndicatorChance[] {
+	if (kind === 'fixed') return units.map(() => NONE);
+	const counts = units.map((u) => {
+		const s = u.indicators[id];
+		if (!s || s.numerator === null || s.denominator === null) return null;
+		return kind === 'sex_ratio'
+			? { y: s.numerator, n: s.numerator + s.denominator }
+			: { y: s.numerator, n: s.denominator };
+	});
+	const known = counts.filter((c): c is { y: number; n: number } => c !== null && c.n > 0);
+	if (!known.length) return units.map(() => NONE);
+	const theta = pooledProportion(known);
+	const toScale = (q: number) => (kind === 'sex_ratio' ? proportionToRatio(q) : q * 100);
+	return counts.map((c) => {
+		if (!c || c.n <= 0) return NONE;
+		const limits: FunnelLimits =
+			scoring.rule === 'band'
+				? bandLimits(ratioToProportion(scoring.low), ratioToProportion(scoring.high), c.n)
+				: funnelLimits(theta, c.n);
+		return {
+			funnel: classify(c.y / c.n, limits),
+			limits95: [toScale(limits.lower95), toScale(limits.upper95)],
+			limits998: [toScale(limits.lower998), toScale(limits.upper998)]
+		};
+	});
+}
