@@ -23,7 +23,7 @@ describe('排名 rankings', () => {
 			const text = await row.innerText();
 			expect(text).toContain(u.name);
 			expect(text).toContain(u.score.toFixed(2));
-			expect(await row.locator('td.rank').innerText()).toBe(String(u.rank));
+			expect(await row.locator('td.rank .point').innerText()).toBe(String(u.rank));
 			if (u.tier) expect(await row.locator('td.tier').innerText()).toBe(u.tier);
 			if (u.card) {
 				expect(text).toContain(CARD[u.card]);
@@ -88,6 +88,35 @@ describe('排名 rankings', () => {
 		const first = page.locator('table.ranking tbody tr').first();
 		expect(await first.getAttribute('data-code')).toBe(villages[0].code);
 		await screenshot(page, 'rankings-villages-en');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('shows each rank with its interval as kaoping assess prints it, a sentence on which ranks are real, and the funnel plot', async () => {
+		const expected = cli('2024') as (ReturnType<typeof cli>[number] & {
+			rank_interval: [number, number];
+			indicators: Record<string, { funnel: string | null }>;
+		})[];
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/rankings/?period=2024`);
+		await page.locator('[data-interval]').first().waitFor();
+		for (const u of expected) {
+			const iv = page.locator(`tr[data-code="${u.code}"] [data-interval]`);
+			await expect(iv.getAttribute('data-interval')).resolves.toBe(u.rank_interval.join('-'));
+		}
+		await expect(page.getByTestId('separation').innerText()).resolves.toMatch(/95% 名次区间/);
+		// the funnel names the units outside the limits, as the CLI classifies them
+		const flagged = expected
+			.filter((u) => u.indicators.policy_compliance_rate.funnel !== 'inside')
+			.map((u) => u.name);
+		const summary = await page.getByTestId('funnel-outside').innerText();
+		for (const name of flagged) expect(summary).toContain(name);
+		await page.locator('select[name=funnel]').scrollIntoViewIfNeeded();
+		await screenshot(page, 'rankings-funnel');
+		await page.selectOption('select[name=funnel]', 'sex_ratio_at_birth');
+		await page.waitForURL(/funnel=sex_ratio_at_birth/);
+		await screenshot(page, 'rankings-funnel-sex-ratio');
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();

@@ -244,5 +244,34 @@ export const en: Record<keyof typeof zh, string> = {
 	'status.corruptTitle': 'A data file is damaged',
 	'status.corrupt':
 		'The data file {file} does not match the checksum in the data list (manifest.json): it was probably damaged while being copied. So as not to show wrong numbers the site has stopped using this data set. Copy the whole data folder again, or rebuild it with kaoping build.',
-	'status.technical': 'Technical details'
+	'status.technical': 'Technical details',
+
+	'rankings.interval': 'Rank interval',
+	'rankings.intervalNote':
+		'In brackets: the 95% rank interval (1,000 simulations). Units whose intervals do not overlap differ clearly; overlapping ones may differ by chance alone.',
+	'rankings.separated':
+		'By the 95% rank intervals, {first} is clearly ahead of rank {from} and below, and {last} clearly behind rank {to} and above; the order of the other neighbouring ranks may be chance.',
+	'rankings.noneSeparated': 'By the 95% rank intervals, every difference of rank may be chance.',
+	'rankings.intervalsComputing': 'Computing rank intervals…',
+	'rankings.intervalTip': 'rank {rank}, 95% rank interval {lo}–{hi}',
+
+	'funnel.title': 'Funnel plot',
+	'funnel.indicator': 'Indicator',
+	'funnel.units': 'Units',
+	'funnel.reference': 'county total',
+	'funnel.limit95': '95% limits',
+	'funnel.limit998': '99.8% limits',
+	'funnel.inside': 'inside the 95% limits',
+	'funnel.above95': 'above the 95% limit',
+	'funnel.below95': 'below the 95% limit',
+	'funnel.above998': 'above the 99.8% limit',
+	'funnel.below998': 'below the 99.8% limit',
+	'funnel.label':
+		'Funnel plot of {indicator}: {n} units, denominator across, value up; {outside} outside the 95% limits',
+	'funnel.outside': 'Outside the limits: {names}',
+	'funnel.none': 'Every unit lies inside the 95% limits: the differences may all be chance.',
+	'funnel.note':
+		'A point inside the limits differs from the county total by no more than chance would; hollow points rest on fewer than 20 events.',
+
+	'funnel.births': 'Births (boys + girls)'
 };

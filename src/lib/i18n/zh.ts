@@ -243,5 +243,34 @@ export const zh = {
 	'status.corruptTitle': '数据文件已损坏',
 	'status.corrupt':
 		'数据文件 {file} 与数据清单（manifest.json）记录的校验值不符，可能在拷贝时损坏。为避免显示错误的数字，本站已停止使用这套数据。请重新拷贝整个 data 文件夹，或用 kaoping build 重新生成。',
-	'status.technical': '技术信息'
+	'status.technical': '技术信息',
+
+	'rankings.interval': '名次区间',
+	'rankings.intervalNote':
+		'括号内为 95% 名次区间（1,000 次模拟）：区间不重叠的单位之间差别明确，重叠的可能只是偶然波动。',
+	'rankings.separated':
+		'按 95% 名次区间，{first} 明确领先于第 {from} 名及以后的单位，{last} 明确落后于第 {to} 名及以前的单位；其余相邻名次之间的先后可能由偶然波动造成。',
+	'rankings.noneSeparated': '按 95% 名次区间，各单位之间的名次差别都可能由偶然波动造成。',
+	'rankings.intervalsComputing': '正在计算名次区间……',
+	'rankings.intervalTip': '第 {rank} 名，95% 名次区间 {lo}–{hi}',
+
+	'funnel.title': '漏斗图',
+	'funnel.indicator': '指标',
+	'funnel.units': '单位',
+	'funnel.reference': '全县合计',
+	'funnel.limit95': '95% 控制限',
+	'funnel.limit998': '99.8% 控制限',
+	'funnel.inside': '在 95% 控制限内',
+	'funnel.above95': '高于 95% 上限',
+	'funnel.below95': '低于 95% 下限',
+	'funnel.above998': '高于 99.8% 上限',
+	'funnel.below998': '低于 99.8% 下限',
+	'funnel.label':
+		'{indicator}漏斗图：{n} 个单位，横轴为分母，纵轴为指标值，{outside} 个单位在 95% 控制限以外',
+	'funnel.outside': '控制限以外：{names}',
+	'funnel.none': '所有单位都在 95% 控制限以内：差别可能都是偶然波动。',
+	'funnel.note':
+		'点落在控制限以内，说明与全县合计的差别可能只是偶然波动；空心点表示事件数少于 20。',
+
+	'funnel.births': '出生人数（男 + 女）'
 } as const;

@@ -16,6 +16,8 @@ export interface RankingsState {
 	period: string;
 	sort: string;
 	desc: boolean;
+	/** The indicator of the funnel plot; '' = the first the scheme scores. */
+	funnel: string;
 }
 
 export interface PeriodOption {
@@ -64,7 +66,8 @@ export function defaultRankingsState(config: Config, manifest: Manifest): Rankin
 		township: '',
 		period: official?.key ?? `${manifest.periods.latest ?? manifest.periods.to}YTD`,
 		sort: 'rank',
-		desc: false
+		desc: false,
+		funnel: ''
 	};
 }
 
@@ -88,7 +91,8 @@ export function parseRankings(
 		period:
 			period && rankingPeriods(config, manifest).some((o) => o.key === period) ? period : d.period,
 		sort: SORTS.test(sort) ? sort : d.sort,
-		desc: p.get('desc') === '1'
+		desc: p.get('desc') === '1',
+		funnel: /^[a-z][a-z0-9_]*$/.test(p.get('funnel') ?? '') ? p.get('funnel')! : ''
 	};
 }
 
@@ -106,6 +110,7 @@ export function serializeRankings(
 	if (s.period !== d.period) p.set('period', s.period);
 	if (s.sort !== d.sort) p.set('sort', s.sort);
 	if (s.desc) p.set('desc', '1');
+	if (s.funnel) p.set('funnel', s.funnel);
 	if (lang === 'en') p.set('lang', 'en');
 	return p;
 }
@@ -218,4 +223,33 @@ export function rankChangeText(change: number | null, lang: Lang): { mark: strin
 	if (change > 0) return { mark: `▲${change}`, words: t(lang, 'rankings.up', { n: change }) };
 	if (change < 0) return { mark: `▼${-change}`, words: t(lang, 'rankings.down', { n: -change }) };
 	return { mark: '–', words: t(lang, 'rankings.same') };
+}
+
+/**
+ * One sentence on which ranks are real (METHODS §4): which units the first place is clearly
+ * ahead of and the last place clearly behind — intervals that do not overlap — and that the
+ * rest may be chance. Null until the intervals are there, or with fewer than three units.
+ */
+export function separationSentence(
+	units: readonly UnitAssessment[],
+	intervals: ReadonlyMap<string, readonly [number, number]>,
+	lang: Lang
+): string | null {
+	const ranked = units
+		.filter((u) => u.rank !== null && intervals.has(u.code))
+		.sort((a, b) => a.rank! - b.rank!);
+	if (ranked.length < 3) return null;
+	const iv = (u: UnitAssessment) => intervals.get(u.code)!;
+	const first = ranked[0];
+	const last = ranked[ranked.length - 1];
+	// the first unit's interval ends before theirs begins: clearly behind the first
+	const behind = ranked.filter((u) => iv(u)[0] > iv(first)[1]);
+	const ahead = ranked.filter((u) => iv(u)[1] < iv(last)[0]);
+	if (!behind.length && !ahead.length) return t(lang, 'rankings.noneSeparated');
+	return t(lang, 'rankings.separated', {
+		first: first.name,
+		from: behind.length ? behind[0].rank! : '—',
+		last: last.name,
+		to: ahead.length ? ahead[ahead.length - 1].rank! : '—'
+	});
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from '../assess';
+import { catalog, county, period, rowsFor, scheme2024 } from '../assess/fixture';
+import { funnelData, funnelIndicators } from './funnel';
+
+describe('funnel plot data', () => {
+	const units = county('990101', 10);
+	const towns = units.filter((u) => u.level === 'township');
+	// nine alike at 85% of 1,000 births, one built to lie above the 99.8% limit
+	const values = towns.flatMap((u, i) =>
+		rowsFor(u.code, '2024').map((r) =>
+			r.indicator === 'policy_compliance_rate'
+				? { ...r, numerator: i === 9 ? 990 : 850, denominator: 1000, value: i === 9 ? 99 : 85 }
+				: r
+		)
+	);
+	const a = assess(values, scheme2024, {
+		catalog,
+		units,
+		level: 'township',
+		period: period('2024')
+	});
+
+	it('places each unit against exact limits around the pooled value', () => {
+		const d = funnelData(
+			a.units,
+			'policy_compliance_rate',
+			catalog,
+			scheme2024.indicators.policy_compliance_rate
+		)!;
+		expect(d.reference).toEqual([86.4]);
+		expect(d.points.find((p) => p.code === towns[9].code)!.place).toBe('above998');
+		expect(d.points.filter((p) => p.place === 'inside')).toHaveLength(9);
+		// limits narrow as the denominator grows
+		const width = (i: number) => d.curve.upper95[i] - d.curve.lower95[i];
+		expect(width(0)).toBeGreaterThan(width(d.curve.n.length - 1));
+	});
+
+	it('offers event proportions and the sex ratio, not money or tasks', () => {
+		expect(funnelIndicators(catalog, Object.keys(scheme2024.indicators))).toEqual([
+			'policy_compliance_rate',
+			'contraceptive_prevalence',
+			'checkup_rate',
+			'sex_ratio_at_birth',
+			'floating_check_rate',
+			'unreported_birth_rate'
+		]);
+	});
+});

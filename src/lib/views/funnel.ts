@@ -1,0 +1,91 @@
+import type { UnitAssessment } from '../assess';
+import { kindOf } from '../assess/chance';
+import type { Catalog } from '../config/catalog-schema';
+import type { Scoring } from '../config/scheme';
+import {
+	bandLimits,
+	classify,
+	funnelCurve,
+	funnelLimits,
+	pooledProportion,
+	proportionToRatio,
+	ratioToProportion,
+	type FunnelClass,
+	type FunnelCurve
+} from '../stats/funnel';
+
+/** One unit in a funnel plot: its denominator, its value, and where it falls. */
+export interface FunnelPoint {
+	code: string;
+	name: string;
+	n: number;
+	y: number;
+	/** On the indicator's own scale (%, or boys per 100 girls). */
+	value: number;
+	place: FunnelClass;
+	/** Fewer than 20 events: drawn hollow (METHODS §7). */
+	small: boolean;
+}
+
+export interface FunnelData {
+	points: FunnelPoint[];
+	/** Limit curves on the indicator's scale, over the units' range of denominators. */
+	curve: FunnelCurve;
+	/** The reference line on the indicator's scale: the pooled value, or the band's ends. */
+	reference: number[];
+}
+
+/** The indicators a funnel plot can show: event proportions and the sex ratio (METHODS §1). */
+export const funnelIndicators = (catalog: Catalog, ids: readonly string[]) =>
+	ids.filter((id) => kindOf(catalog, id) !== 'fixed');
+
+/**
+ * The funnel of one indicator over the units shown: x = denominator (births, married women,
+ * checks due …; boys + girls for the sex ratio), y = value; exact binomial 95% and 99.8% limits
+ * around the pooled value — or, for a band rule, the lower limits of its low end and the upper
+ * limits of its high end.
+ */
+export function funnelData(
+	units: readonly UnitAssessment[],
+	id: string,
+	catalog: Catalog,
+	scoring: Scoring | undefined
+): FunnelData | null {
+	const sex = kindOf(catalog, id) === 'sex_ratio';
+	const scale = (q: number) => (sex ? proportionToRatio(q) : q * 100);
+	const counted = units.flatMap((u) => {
+		const s = u.indicators[id];
+		if (!s || s.numerator === null || s.denominator === null) return [];
+		const n = sex ? s.numerator + s.denominator : s.denominator;
+		return n > 0 ? [{ u, y: s.numerator, n }] : [];
+	});
+	if (counted.length === 0) return null;
+	const band = scoring?.rule === 'band' ? scoring : null;
+	const theta = pooledProportion(counted);
+	const limitsAt = (n: number) =>
+		band
+			? bandLimits(ratioToProportion(band.low), ratioToProportion(band.high), n)
+			: funnelLimits(theta, n);
+	const ns = counted.map((c) => c.n);
+	const raw = funnelCurve(limitsAt, Math.max(1, Math.min(...ns) * 0.8), Math.max(...ns) * 1.2);
+	const curve: FunnelCurve = {
+		n: raw.n,
+		lower998: raw.lower998.map(scale),
+		lower95: raw.lower95.map(scale),
+		upper95: raw.upper95.map(scale),
+		upper998: raw.upper998.map(scale)
+	};
+	return {
+		points: counted.map(({ u, y, n }) => ({
+			code: u.code,
+			name: u.name,
+			n,
+			y,
+			value: scale(y / n),
+			place: classify(y / n, limitsAt(n)),
+			small: n < 20
+		})),
+		curve,
+		reference: band ? [band.low, band.high] : [scale(theta)]
+	};
+}
