@@ -20,8 +20,10 @@ export function liveChance(
 		const i = input();
 		chance = null;
 		if (!i) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's module URL, not state
 		worker ??= new Worker(new URL('./chance-worker.ts', import.meta.url), { type: 'module' });
 		const id = ++next;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built and dropped here
 		const parents = new Map(i.units.map((u) => [u.code, u.parent_code]));
 		// ranked together = the same county: a township's parent, a village's grandparent
 		const groups: [string, string][] = i.assessment.units.map((u) => [
@@ -37,6 +39,8 @@ export function liveChance(
 			groups
 		};
 		const onmessage = (e: MessageEvent<ChanceResponse>) => {
+			// replaced whole, never mutated: $state.raw tracks the assignment
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			if (e.data.id === id) chance = new Map(e.data.chance);
 		};
 		worker.addEventListener('message', onmessage);
