@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../query/types';
-import { chanceOf } from './chance';
-import { catalog, county, period, rowsFor, scheme2024 } from './fixture';
+import { chanceCaveat, chanceOf } from './chance';
+import { catalog, county, period, rowsFor, scheme2024, withScheme } from './fixture';
 import { assess } from './index';
 
 /** Township rows with every indicator at full marks but policy compliance of `y` in `n`. */
@@ -78,5 +78,38 @@ describe('rank intervals and funnel places (METHODS §2, §4)', () => {
 		expect(c.get(towns[0].code)!.indicators.policy_compliance_rate.funnel).toBe('inside');
 		// money is not a count of events: no funnel
 		expect(c.get(towns[0].code)!.indicators.fee_collection_rate.funnel).toBeNull();
+	});
+});
+
+describe('chance marks on cards', () => {
+	it('a yellow card for checkups just under the arrears line on a few checks carries the caveat; far under on many does not', () => {
+		const units = county('990101', 3);
+		const towns = units.filter((u) => u.level === 'township');
+		// 环孕情服务到位率: the arrears line is 60% of the 15 points, at 81% (floor 60, target 95)
+		const rows = (code: string, y: number, n: number) =>
+			rowsFor(code, '2024').map((r) =>
+				r.indicator === 'checkup_rate'
+					? { ...r, numerator: y, denominator: n, value: (y / n) * 100 }
+					: r
+			);
+		const values = [
+			...rows(towns[0].code, 15, 20),
+			...rows(towns[1].code, 500, 1000),
+			...rows(towns[2].code, 19, 20)
+		];
+		// one tier for all: no township is black for its place, only its arrears count here
+		const oneTier = withScheme({ tiers: [{ name: '全部', name_en: 'all', ranks: '1-99' }] });
+		const a = assess(values, oneTier, {
+			catalog,
+			units,
+			level: 'township',
+			period: period('2024')
+		});
+		const at = (i: number) => a.units.find((u) => u.code === towns[i].code)!;
+		expect(at(0).card).toBe('yellow');
+		expect(chanceCaveat(at(0), catalog)?.indicator).toBe('checkup_rate'); // 75% of 20: chance
+		expect(at(1).card).toBe('yellow');
+		expect(chanceCaveat(at(1), catalog)).toBeNull(); // 50% of 1,000: real
+		expect(chanceCaveat(at(2), catalog)).toBeNull(); // no card
 	});
 });

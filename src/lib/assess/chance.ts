@@ -15,7 +15,7 @@ import { rankIntervals, type IndicatorKind } from '../stats/rank-interval';
 import { elapsedMonths } from './periods';
 import { composite, parseTiers, tierOf } from './rank';
 import { prorateFactor, scorer } from './score';
-import type { Assessment, UnitAssessment } from './types';
+import type { Assessment, CardReason, UnitAssessment } from './types';
 
 /**
  * Whether a difference is real (METHODS.md): each unit's rank interval and tier probabilities
@@ -157,4 +157,22 @@ function funnelsOf(
 			limits998: [toScale(limits.lower998), toScale(limits.upper998)]
 		};
 	});
+}
+
+/**
+ * A card resting on one reason — one event-proportion indicator in arrears — whose value lies
+ * inside the 95% limits of the arrears line at the unit's own denominator: the card stands (the
+ * scheme decides), but chance alone could have put the unit on that side of the line. The
+ * reason that deserves the caveat, or null.
+ */
+export function chanceCaveat(u: UnitAssessment, catalog: Catalog): CardReason | null {
+	const reasons = u.reason_details.filter((r) => r.card === u.card && r.rule !== 'lifted');
+	if (!u.card || reasons.length !== 1) return null;
+	const [r] = reasons;
+	if (r.rule !== 'key_in_arrears' || !r.indicator || typeof r.threshold !== 'number') return null;
+	if (kindOf(catalog, r.indicator) !== 'proportion') return null;
+	const s = u.indicators[r.indicator];
+	if (!s || s.numerator === null || !s.denominator) return null;
+	const limits = funnelLimits(r.threshold / 100, s.denominator);
+	return classify(s.numerator / s.denominator, limits) === 'inside' ? r : null;
 }

@@ -273,5 +273,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'funnel.note':
 		'A point inside the limits differs from the county total by no more than chance would; hollow points rest on fewer than 20 events.',
 
-	'funnel.births': 'Births (boys + girls)'
+	'funnel.births': 'Births (boys + girls)',
+
+	'cards.chance': 'may be chance — few events'
 };

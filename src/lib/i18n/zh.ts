@@ -272,5 +272,7 @@ export const zh = {
 	'funnel.note':
 		'点落在控制限以内，说明与全县合计的差别可能只是偶然波动；空心点表示事件数少于 20。',
 
-	'funnel.births': '出生人数（男 + 女）'
+	'funnel.births': '出生人数（男 + 女）',
+
+	'cards.chance': '可能由偶然波动引起 — 事件数少'
 } as const;

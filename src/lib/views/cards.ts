@@ -1,5 +1,7 @@
 import type { Assessment, Card, CardReason, CardStatus, UnitAssessment } from '../assess';
 import type { Config } from '../config';
+import type { Catalog } from '../config/catalog-schema';
+import { chanceCaveat } from '../assess/chance';
 import type { Manifest } from '../extract/schema';
 import type { Lang } from '../i18n';
 import { parsePeriod } from '../periods';
@@ -122,16 +124,23 @@ export interface CardStep {
 	card: Card | null;
 	status: CardStatus | null;
 	reasons: readonly CardReason[];
+	/** The one reason that chance alone could explain (METHODS: chance marks), if any. */
+	caveat: CardReason | null;
 }
 
-export function cardHistory(code: string, assessments: readonly Assessment[]): CardStep[] {
+export function cardHistory(
+	code: string,
+	assessments: readonly Assessment[],
+	catalog: Catalog
+): CardStep[] {
 	return assessments.map((a) => {
 		const u = a.units.find((x) => x.code === code);
 		return {
 			period: a.period,
 			card: u?.card ?? null,
 			status: u?.card_status ?? null,
-			reasons: u?.reason_details ?? []
+			reasons: u?.reason_details ?? [],
+			caveat: u ? chanceCaveat(u, catalog) : null
 		};
 	});
 }
