@@ -275,5 +275,29 @@ export const en: Record<keyof typeof zh, string> = {
 
 	'funnel.births': 'Births (boys + girls)',
 
-	'cards.chance': 'may be chance — few events'
+	'cards.chance': 'may be chance — few events',
+
+	'whatif.title': 'What-if',
+	'whatif.intro':
+		'Change weights, bounds and tier ranges: ranks, tiers and cards are recomputed at once from the cached values (no query); the edits are kept in the address, to share.',
+	'whatif.weights':
+		'The weights add up to {total}, not 100: adjust them first (they are never rescaled silently).',
+	'whatif.weight': 'The weight of {id} must be above 0.',
+	'whatif.floor': 'The floor of {id} must be below its target.',
+	'whatif.ceiling': 'The target of {id} must be below its ceiling.',
+	'whatif.band': 'The band of {id} needs low below high and a falloff above 0.',
+	'whatif.tier': 'The ranks of tier "{name}" are written 1-10 or last 3.',
+	'whatif.reset': 'Back to the official scheme',
+	'whatif.download': 'Download this scheme (YAML)',
+	'whatif.sum': 'weights add up to {total}',
+	'whatif.active': 'What-if: in brackets beside each rank, the change against the official scheme.',
+	'whatif.vsOfficial': 'against the official scheme {change}',
+	'whatif.tiers': 'Tier ranks',
+	'key.weight': 'weight',
+	'key.floor': 'floor',
+	'key.target': 'target',
+	'key.ceiling': 'ceiling',
+	'key.low': 'band low',
+	'key.high': 'band high',
+	'key.falloff': 'falloff'
 };

@@ -274,5 +274,28 @@ export const zh = {
 
 	'funnel.births': '出生人数（男 + 女）',
 
-	'cards.chance': '可能由偶然波动引起 — 事件数少'
+	'cards.chance': '可能由偶然波动引起 — 事件数少',
+
+	'whatif.title': '方案模拟',
+	'whatif.intro':
+		'改动权重、上下限和等次名次范围，排名、等次和三牌立即按缓存的指标值重算（不重新查询）；改动保存在网址中，可分享。',
+	'whatif.weights': '权重合计为 {total}，应为 100：请调整后再模拟（不会自动按比例折算）。',
+	'whatif.weight': '{id} 的权重应大于 0。',
+	'whatif.floor': '{id} 的下限应低于目标值。',
+	'whatif.ceiling': '{id} 的目标值应低于上限。',
+	'whatif.band': '{id} 的区间下端应低于上端，衰减幅度应大于 0。',
+	'whatif.tier': '等次“{name}”的名次范围应写作 1-10 或 last 3。',
+	'whatif.reset': '恢复官方方案',
+	'whatif.download': '下载模拟方案（YAML）',
+	'whatif.sum': '权重合计 {total}',
+	'whatif.active': '方案模拟中：名次旁括号为与官方方案相比的变化。',
+	'whatif.vsOfficial': '较官方方案 {change}',
+	'whatif.tiers': '等次名次范围',
+	'key.weight': '权重',
+	'key.floor': '下限',
+	'key.target': '目标',
+	'key.ceiling': '上限',
+	'key.low': '区间下端',
+	'key.high': '区间上端',
+	'key.falloff': '衰减幅度'
 } as const;

@@ -18,6 +18,8 @@ export interface RankingsState {
 	desc: boolean;
 	/** The indicator of the funnel plot; '' = the first the scheme scores. */
 	funnel: string;
+	/** 方案模拟 edits (views/whatif.ts encodeEdits); '' = the official scheme. */
+	whatif: string;
 }
 
 export interface PeriodOption {
@@ -67,7 +69,8 @@ export function defaultRankingsState(config: Config, manifest: Manifest): Rankin
 		period: official?.key ?? `${manifest.periods.latest ?? manifest.periods.to}YTD`,
 		sort: 'rank',
 		desc: false,
-		funnel: ''
+		funnel: '',
+		whatif: ''
 	};
 }
 
@@ -92,7 +95,8 @@ export function parseRankings(
 			period && rankingPeriods(config, manifest).some((o) => o.key === period) ? period : d.period,
 		sort: SORTS.test(sort) ? sort : d.sort,
 		desc: p.get('desc') === '1',
-		funnel: /^[a-z][a-z0-9_]*$/.test(p.get('funnel') ?? '') ? p.get('funnel')! : ''
+		funnel: /^[a-z][a-z0-9_]*$/.test(p.get('funnel') ?? '') ? p.get('funnel')! : '',
+		whatif: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('whatif') ?? '') ? p.get('whatif')! : ''
 	};
 }
 
@@ -111,6 +115,7 @@ export function serializeRankings(
 	if (s.sort !== d.sort) p.set('sort', s.sort);
 	if (s.desc) p.set('desc', '1');
 	if (s.funnel) p.set('funnel', s.funnel);
+	if (s.whatif) p.set('whatif', s.whatif);
 	if (lang === 'en') p.set('lang', 'en');
 	return p;
 }
