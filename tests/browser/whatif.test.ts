@@ -8,6 +8,32 @@ let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
 afterAll(async () => void (await browser?.close()));
 
+describe('权重敏感性 weight sensitivity', () => {
+	it("shows every township's rank range and tier stability, and how the last place could escape", async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/rankings/?period=2024`);
+		await page.locator('table.ranking tbody tr').first().waitFor();
+		await page.getByRole('button', { name: '计算权重敏感性' }).click();
+		const rows = page.locator('table.sensitivity tbody tr');
+		await rows.first().waitFor();
+		expect(await rows.count()).toBe(19);
+		for (const r of await rows.all()) {
+			const rank = Number(await r.locator('td.num').first().innerText());
+			const [lo, hi] = (await r.locator('[data-range]').getAttribute('data-range'))!
+				.split('-')
+				.map(Number);
+			expect(lo).toBeLessThanOrEqual(rank);
+			expect(hi).toBeGreaterThanOrEqual(rank);
+		}
+		await expect(page.getByTestId('escapes').innerText()).resolves.toMatch(/白店镇/);
+		await page.locator('table.sensitivity').scrollIntoViewIfNeeded();
+		await screenshot(page, 'sensitivity');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('方案模拟 what-if', () => {
 	it('recomputes ranks from cached values when a weight changes, keeps it in the URL, and exports a scheme kaoping assess reproduces', async () => {
 		const { page, context, outside, errors } = await openPage(browser);

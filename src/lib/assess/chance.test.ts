@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../query/types';
-import { chanceCaveat, chanceOf } from './chance';
+import { chanceCaveat, chanceOf, weightSensitivityOf } from './chance';
 import { catalog, county, period, rowsFor, scheme2024, withScheme } from './fixture';
 import { assess } from './index';
 
@@ -111,5 +111,31 @@ describe('chance marks on cards', () => {
 		expect(at(1).card).toBe('yellow');
 		expect(chanceCaveat(at(1), catalog)).toBeNull(); // 50% of 1,000: real
 		expect(chanceCaveat(at(2), catalog)).toBeNull(); // no card
+	});
+});
+
+describe('weight sensitivity (METHODS §5)', () => {
+	it('keeps a clear leader first, lets close neighbours trade places, and is the same for a seed', () => {
+		const units = county('990101', 4);
+		const towns = units.filter((u) => u.level === 'township');
+		const values = towns.flatMap((u, i) =>
+			rowsFor(u.code, '2024', {
+				policy_compliance_rate: [95, 80, 78, 70][i],
+				checkup_rate: [96, 80, 84, 70][i]
+			})
+		);
+		const a = assess(values, scheme2024, {
+			catalog,
+			units,
+			level: 'township',
+			period: period('2024')
+		});
+		const s = weightSensitivityOf(a.units, scheme2024, 'township', { runs: 300, seed: 3 });
+		expect(weightSensitivityOf(a.units, scheme2024, 'township', { runs: 300, seed: 3 })).toEqual(s);
+		const at = (i: number) => s.units.find((u) => u.code === towns[i].code)!;
+		expect(at(0).range).toEqual([1, 1]);
+		expect(at(3).range).toEqual([4, 4]);
+		// 80/80 against 78/84: the weights decide which is second
+		expect(at(1).range[1] - at(1).range[0] + at(2).range[1] - at(2).range[0]).toBeGreaterThan(0);
 	});
 });

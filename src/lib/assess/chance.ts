@@ -12,6 +12,7 @@ import {
 	type FunnelLimits
 } from '../stats/funnel';
 import { rankIntervals, type IndicatorKind } from '../stats/rank-interval';
+import { weightSensitivity } from '../stats/sensitivity';
 import { elapsedMonths } from './periods';
 import { composite, parseTiers, tierOf } from './rank';
 import { prorateFactor, scorer } from './score';
@@ -175,4 +176,64 @@ export function chanceCaveat(u: UnitAssessment, catalog: Catalog): CardReason | 
 	if (!s || s.numerator === null || !s.denominator) return null;
 	const limits = funnelLimits(r.threshold / 100, s.denominator);
 	return classify(s.numerator / s.denominator, limits) === 'inside' ? r : null;
+}
+
+/** One unit under ±20% weight changes (METHODS §5). */
+export interface UnitSensitivity {
+	code: string;
+	name: string;
+	rank: number | null;
+	/** 5th–95th percentile of its ranks over the runs. */
+	range: [number, number];
+	/** Its tier changes in more than 5% of the runs. */
+	tierUnstable: boolean;
+}
+
+export interface Sensitivity {
+	units: UnitSensitivity[];
+	/** For the last place: the single ±20% weight changes that move it out of last place. */
+	escapes: { code: string; indicator: string; change: number }[];
+}
+
+/**
+ * 权重敏感性: every weight multiplied by U(0.8, 1.2) 1,000 seeded times (rescaled to 100),
+ * composites recomputed from each unit's observed score shares; which ranks and tiers hold.
+ */
+export function weightSensitivityOf(
+	units: readonly UnitAssessment[],
+	scheme: Scheme,
+	level: Assessment['level'],
+	opts: { runs?: number; seed?: number } = {}
+): Sensitivity {
+	const ranked = units.filter((u) => u.rank !== null);
+	const ids = Object.keys(scheme.indicators);
+	const tiers = level === 'township' ? parseTiers(scheme.tiers) : [];
+	const result = weightSensitivity({
+		weights: ids.map((id) => scheme.indicators[id].weight),
+		fractions: ranked.map((u) =>
+			ids.map((id) => {
+				const s = u.indicators[id];
+				return s && s.weight > 0 ? s.score / s.weight : 0;
+			})
+		),
+		runs: opts.runs,
+		seed: opts.seed,
+		tierOf: tiers.length ? (rank) => tierOf(Math.round(rank), ranked.length, tiers) : undefined
+	});
+	return {
+		units: ranked.map((u, i) => ({
+			code: u.code,
+			name: u.name,
+			rank: u.rank,
+			range: [result.units[i].low, result.units[i].high],
+			tierUnstable: result.units[i].tierUnstable
+		})),
+		escapes: result.lastPlace.flatMap((l) =>
+			l.escapes.map((e) => ({
+				code: ranked[l.unit].code,
+				indicator: ids[e.indicator],
+				change: e.change
+			}))
+		)
+	};
 }

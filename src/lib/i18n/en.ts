@@ -299,5 +299,17 @@ export const en: Record<keyof typeof zh, string> = {
 	'key.ceiling': 'ceiling',
 	'key.low': 'band low',
 	'key.high': 'band high',
-	'key.falloff': 'falloff'
+	'key.falloff': 'falloff',
+
+	'sensitivity.title': 'Weight sensitivity',
+	'sensitivity.run': 'Compute weight sensitivity',
+	'sensitivity.intro':
+		"Every weight moved at random within ±20%, 1,000 times (rescaled to 100): how far each unit's rank can move, and whether its tier can change.",
+	'sensitivity.range': 'Rank range (5%–95%)',
+	'sensitivity.unstable': 'tier may change',
+	'sensitivity.stable': 'tier stable',
+	'sensitivity.escape': '{unit}: {change} the weight of {indicator} and it is no longer last.',
+	'sensitivity.noEscape': '{unit}: no single ±20% weight change lifts it out of last place.',
+	'sensitivity.up': 'raise by 20%',
+	'sensitivity.down': 'lower by 20%'
 };

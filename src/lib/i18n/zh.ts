@@ -297,5 +297,17 @@ export const zh = {
 	'key.ceiling': '上限',
 	'key.low': '区间下端',
 	'key.high': '区间上端',
-	'key.falloff': '衰减幅度'
+	'key.falloff': '衰减幅度',
+
+	'sensitivity.title': '权重敏感性',
+	'sensitivity.run': '计算权重敏感性',
+	'sensitivity.intro':
+		'每项权重各自在 ±20% 内随机变动 1,000 次（按 100 重新折算），看每个单位的名次能变到多大范围、等次是否可能改变。',
+	'sensitivity.range': '名次范围（5%–95%）',
+	'sensitivity.unstable': '等次可能改变',
+	'sensitivity.stable': '等次稳定',
+	'sensitivity.escape': '{unit}：{indicator} 的权重{change}即可不再垫底。',
+	'sensitivity.noEscape': '{unit}：任一单项权重 ±20% 都不能使其不再垫底。',
+	'sensitivity.up': '增加 20%',
+	'sensitivity.down': '减少 20%'
 } as const;
