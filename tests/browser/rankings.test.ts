@@ -114,9 +114,22 @@ describe('排名 rankings', () => {
 		for (const name of flagged) expect(summary).toContain(name);
 		await page.locator('select[name=funnel]').scrollIntoViewIfNeeded();
 		await screenshot(page, 'rankings-funnel');
+		// the over-dispersion switch shows φ, widens the limits and is kept in the URL
+		await expect(page.getByTestId('phi').innerText()).resolves.toMatch(/φ = \d+\.\d\d/);
+		await page.locator('input[name=overdispersion]').check();
+		await page.waitForURL(/phi=1/);
 		await page.selectOption('select[name=funnel]', 'sex_ratio_at_birth');
 		await page.waitForURL(/funnel=sex_ratio_at_birth/);
 		await screenshot(page, 'rankings-funnel-sex-ratio');
+		// and in English
+		await page.goto(
+			`${inject('demoUrl')}/rankings/?period=2024&lang=en&whatif=${encodeURIComponent('eyJpbmRpY2F0b3JzIjp7ImNoZWNrdXBfcmF0ZSI6eyJ3ZWlnaHQiOjEwfSwiZmVlX2NvbGxlY3Rpb25fcmF0ZSI6eyJ3ZWlnaHQiOjIwfX0sInRpZXJzIjp7fX0')}`
+		);
+		await page.locator('[data-whatif]').first().waitFor();
+		await expect(page.getByTestId('funnel-outside').innerText()).resolves.toMatch(
+			/Outside the limits|inside the 95% limits/
+		);
+		await screenshot(page, 'rankings-whatif-funnel-en');
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();

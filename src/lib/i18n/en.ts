@@ -311,5 +311,10 @@ export const en: Record<keyof typeof zh, string> = {
 	'sensitivity.escape': '{unit}: {change} the weight of {indicator} and it is no longer last.',
 	'sensitivity.noEscape': '{unit}: no single ±20% weight change lifts it out of last place.',
 	'sensitivity.up': 'raise by 20%',
-	'sensitivity.down': 'lower by 20%'
+	'sensitivity.down': 'lower by 20%',
+
+	'funnel.overdispersion': 'Over-dispersion adjustment',
+	'funnel.phi': 'dispersion φ = {phi}',
+	'funnel.phiNote':
+		'φ > 1: the units differ by more than chance; with the adjustment on, the limits widen by √φ.'
 };

@@ -309,5 +309,9 @@ export const zh = {
 	'sensitivity.escape': '{unit}：{indicator} 的权重{change}即可不再垫底。',
 	'sensitivity.noEscape': '{unit}：任一单项权重 ±20% 都不能使其不再垫底。',
 	'sensitivity.up': '增加 20%',
-	'sensitivity.down': '减少 20%'
+	'sensitivity.down': '减少 20%',
+
+	'funnel.overdispersion': '过度离散调整',
+	'funnel.phi': '离散系数 φ = {phi}',
+	'funnel.phiNote': 'φ > 1：单位之间的实际差异大于偶然波动；打开调整后控制限按 √φ 放宽。'
 } as const;

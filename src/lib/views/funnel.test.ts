@@ -36,6 +36,17 @@ describe('funnel plot data', () => {
 		expect(width(0)).toBeGreaterThan(width(d.curve.n.length - 1));
 	});
 
+	it('widens the limits by the over-dispersion φ only when asked and φ > 1 (METHODS §3)', () => {
+		const s = scheme2024.indicators.policy_compliance_rate;
+		const plain = funnelData(a.units, 'policy_compliance_rate', catalog, s)!;
+		const wide = funnelData(a.units, 'policy_compliance_rate', catalog, s, true)!;
+		expect(plain.phi).toBeGreaterThan(1); // one unit far above the nine
+		expect([plain.adjusted, wide.adjusted]).toEqual([false, true]);
+		const last = plain.curve.n.length - 1;
+		expect(wide.curve.upper95[last]).toBeGreaterThan(plain.curve.upper95[last]);
+		expect(wide.phi).toBe(plain.phi);
+	});
+
 	it('offers event proportions and the sex ratio, not money or tasks', () => {
 		expect(funnelIndicators(catalog, Object.keys(scheme2024.indicators))).toEqual([
 			'policy_compliance_rate',

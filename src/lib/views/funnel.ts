@@ -13,6 +13,7 @@ import {
 	type FunnelClass,
 	type FunnelCurve
 } from '../stats/funnel';
+import { overdispersedLimits, overdispersion } from '../stats/overdispersion';
 
 /** One unit in a funnel plot: its denominator, its value, and where it falls. */
 export interface FunnelPoint {
@@ -33,6 +34,10 @@ export interface FunnelData {
 	curve: FunnelCurve;
 	/** The reference line on the indicator's scale: the pooled value, or the band's ends. */
 	reference: number[];
+	/** Over-dispersion φ of the units around the pooled value (METHODS §3); NaN for a band. */
+	phi: number;
+	/** Whether the limits were widened by φ (the switch is on and φ > 1). */
+	adjusted: boolean;
 }
 
 /** The indicators a funnel plot can show: event proportions and the sex ratio (METHODS §1). */
@@ -49,7 +54,9 @@ export function funnelData(
 	units: readonly UnitAssessment[],
 	id: string,
 	catalog: Catalog,
-	scoring: Scoring | undefined
+	scoring: Scoring | undefined,
+	/** Widen the limits by the over-dispersion φ when it exceeds 1 (off by default). */
+	overdispersed = false
 ): FunnelData | null {
 	const sex = kindOf(catalog, id) === 'sex_ratio';
 	const scale = (q: number) => (sex ? proportionToRatio(q) : q * 100);
@@ -62,10 +69,19 @@ export function funnelData(
 	if (counted.length === 0) return null;
 	const band = scoring?.rule === 'band' ? scoring : null;
 	const theta = pooledProportion(counted);
+	const phi = band
+		? NaN
+		: overdispersion(
+				counted.map((c) => ({ value: c.y / c.n, n: c.n })),
+				theta
+			).phi;
+	const adjusted = overdispersed && phi > 1;
 	const limitsAt = (n: number) =>
 		band
 			? bandLimits(ratioToProportion(band.low), ratioToProportion(band.high), n)
-			: funnelLimits(theta, n);
+			: adjusted
+				? overdispersedLimits(theta, n, phi)
+				: funnelLimits(theta, n);
 	const ns = counted.map((c) => c.n);
 	const raw = funnelCurve(limitsAt, Math.max(1, Math.min(...ns) * 0.8), Math.max(...ns) * 1.2);
 	const curve: FunnelCurve = {
@@ -86,6 +102,8 @@ export function funnelData(
 			small: n < 20
 		})),
 		curve,
-		reference: band ? [band.low, band.high] : [scale(theta)]
+		reference: band ? [band.low, band.high] : [scale(theta)],
+		phi,
+		adjusted
 	};
 }

@@ -20,6 +20,8 @@ export interface RankingsState {
 	funnel: string;
 	/** 方案模拟 edits (views/whatif.ts encodeEdits); '' = the official scheme. */
 	whatif: string;
+	/** The funnel's limits widened by over-dispersion (off by default). */
+	phi: boolean;
 }
 
 export interface PeriodOption {
@@ -70,7 +72,8 @@ export function defaultRankingsState(config: Config, manifest: Manifest): Rankin
 		sort: 'rank',
 		desc: false,
 		funnel: '',
-		whatif: ''
+		whatif: '',
+		phi: false
 	};
 }
 
@@ -96,7 +99,8 @@ export function parseRankings(
 		sort: SORTS.test(sort) ? sort : d.sort,
 		desc: p.get('desc') === '1',
 		funnel: /^[a-z][a-z0-9_]*$/.test(p.get('funnel') ?? '') ? p.get('funnel')! : '',
-		whatif: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('whatif') ?? '') ? p.get('whatif')! : ''
+		whatif: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('whatif') ?? '') ? p.get('whatif')! : '',
+		phi: p.get('phi') === '1'
 	};
 }
 
@@ -116,6 +120,7 @@ export function serializeRankings(
 	if (s.desc) p.set('desc', '1');
 	if (s.funnel) p.set('funnel', s.funnel);
 	if (s.whatif) p.set('whatif', s.whatif);
+	if (s.phi) p.set('phi', '1');
 	if (lang === 'en') p.set('lang', 'en');
 	return p;
 }
