@@ -2,6 +2,7 @@
 // (no query): the county's townships and a province's 25,000 villages. Pure TypeScript, run in
 // Node — the same function the browser runs. Prints medians and p95 of repeated runs.
 import { assessPrepared, prepare } from '../src/lib/assess/index';
+import { chanceOf } from '../src/lib/assess/chance';
 import {
 	catalog,
 	county,
@@ -59,3 +60,40 @@ measure(
 	'village',
 	50
 );
+
+// Rank intervals (METHODS §4): 1,000 seeded simulations, as the worker runs them for the page
+function measureIntervals(name: string, towns: number, target: number, runs = 5) {
+	const units = county('990101', towns);
+	// the noisy values as counts: proportions of 1,000 events, sex ratios over 500 girls
+	const values = noisyValues(units, 'township', periods).map((r) => {
+		if (r.value === null || r.indicator === 'out_policy_multi_births') return r;
+		if (r.indicator === 'sex_ratio_at_birth') {
+			const boys = Math.round(r.value * 5);
+			return { ...r, numerator: boys, denominator: 500, value: (boys / 500) * 100 };
+		}
+		const y = Math.min(1000, Math.max(0, Math.round(r.value * 10)));
+		return { ...r, numerator: y, denominator: 1000, value: y / 10 };
+	});
+	const prepared = prepare(values, {
+		catalog,
+		units,
+		level: 'township',
+		period: periods[2],
+		history: periods.slice(0, 2).map((p) => ({ period: p }))
+	});
+	const a = assessPrepared(prepared, scheme2024);
+	chanceOf(a, scheme2024, catalog, periods[2]); // warm
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		chanceOf(a, scheme2024, catalog, periods[2]);
+		times.push(performance.now() - start);
+	}
+	const p50 = quantile(times, 0.5);
+	console.log(
+		`${name}: p50 ${p50.toFixed(1)} ms (${runs} runs; target < ${target} ms) ${p50 < target ? 'met' : 'MISSED'}`
+	);
+}
+console.log('rank intervals and funnel places, 1,000 simulations (the page runs this in a worker)');
+measureIntervals('19 townships', 19, 50, 21);
+measureIntervals('1,500 townships (one ranking)', 1500, 1000);

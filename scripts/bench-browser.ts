@@ -51,10 +51,10 @@ async function coldLoads(url: string, bytes: () => number) {
 		for (let i = 0; i < COLD_LOADS; i++) {
 			for (const [path, metric] of [
 				['/', 'overview'],
-				['/trends', 'trends'],
+				['/trends/', 'trends/'],
 				// the default ranking comes precomputed; the half-year check needs the engine
-				['/rankings', 'ranking'],
-				['/rankings?period=2024H1', 'rankingByEngine']
+				['/rankings/', 'ranking'],
+				['/rankings/?period=2024H1', 'rankingByEngine']
 			] as const) {
 				const context = await browser.newContext({
 					locale: 'zh-CN',
@@ -67,7 +67,7 @@ async function coldLoads(url: string, bytes: () => number) {
 					out.firstNumber.push(await mark(page, 'kp:first-number'));
 					out.engineReady.push(await mark(page, 'kp:engine-ready'));
 					out.bytes.push(bytes() - before);
-				} else if (metric === 'trends') out.firstChart.push(await mark(page, 'kp:first-chart'));
+				} else if (metric === 'trends/') out.firstChart.push(await mark(page, 'kp:first-chart'));
 				else out[metric].push(await mark(page, 'kp:ranking'));
 				await context.close();
 			}
@@ -83,7 +83,7 @@ async function interactions(url: string) {
 	const times = { indicator: [] as number[], units: [] as number[] };
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-		await page.goto(url + '/trends');
+		await page.goto(url + '/trends/');
 		await mark(page, 'kp:engine-ready');
 		await mark(page, 'kp:first-chart');
 		const indicators = await page

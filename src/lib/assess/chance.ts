@@ -88,11 +88,15 @@ export function chanceOf(
 			ids.map((id, k) => {
 				const s = u.indicators[id];
 				const value = s?.value ?? NaN;
+				// n = 0: nothing to draw from, the observed value stays (no data: NaN, 0 points)
 				if (!s || kinds[k] === 'fixed' || s.numerator === null || s.denominator === null)
-					return { value };
-				if (kinds[k] === 'sex_ratio')
-					return { value, y: s.numerator, n: s.numerator + s.denominator };
-				return { value, y: s.numerator, n: s.denominator };
+					return kinds[k] === 'fixed' ? { value } : { value, y: 0, n: 0 };
+				const [y, n] =
+					kinds[k] === 'sex_ratio'
+						? [s.numerator, s.numerator + s.denominator]
+						: [s.numerator, s.denominator];
+				// only counts can be drawn from; anything else (a county's own catalog) stays as observed
+				return isCount(y, n) ? { value, y, n } : { value, y: 0, n: 0 };
 			})
 		);
 		const result = rankIntervals({
@@ -121,6 +125,9 @@ export function chanceOf(
 	return out;
 }
 
+const isCount = (y: number, n: number) =>
+	Number.isInteger(y) && Number.isInteger(n) && y >= 0 && y <= n;
+
 const NONE: IndicatorChance = { funnel: null, limits95: null, limits998: null };
 
 /**
@@ -142,12 +149,14 @@ function funnelsOf(
 			? { y: s.numerator, n: s.numerator + s.denominator }
 			: { y: s.numerator, n: s.denominator };
 	});
-	const known = counts.filter((c): c is { y: number; n: number } => c !== null && c.n > 0);
+	const known = counts.filter(
+		(c): c is { y: number; n: number } => c !== null && c.n > 0 && isCount(c.y, c.n)
+	);
 	if (!known.length) return units.map(() => NONE);
 	const theta = pooledProportion(known);
 	const toScale = (q: number) => (kind === 'sex_ratio' ? proportionToRatio(q) : q * 100);
 	return counts.map((c) => {
-		if (!c || c.n <= 0) return NONE;
+		if (!c || c.n <= 0 || !isCount(c.y, c.n)) return NONE;
 		const limits: FunnelLimits =
 			scoring.rule === 'band'
 				? bandLimits(ratioToProportion(scoring.low), ratioToProportion(scoring.high), c.n)
