@@ -128,3 +128,23 @@ describe('indicator trends', () => {
 		await context.close();
 	});
 });
+
+describe('the funnel of a rate on the trends page', () => {
+	it('places every township of the last period shown against the limits', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(
+			`${inject('demoUrl')}/trends/?ind=checkup_rate&level=township&g=year&from=2024-01&to=2024-12`
+		);
+		const summary = page.getByTestId('funnel-outside');
+		await summary.waitFor();
+		await expect(page.locator('#funnel-title').innerText()).resolves.toContain('2024年');
+		await expect(summary.innerText()).resolves.toMatch(/控制限以外|都在 95% 控制限以内/);
+		// money is not a count of events: no funnel for the fee collection rate
+		await page.selectOption('select[name=indicator]', 'fee_collection_rate');
+		await page.waitForURL(/ind=fee_collection_rate/);
+		await expect(page.getByTestId('funnel-outside').count()).resolves.toBe(0);
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

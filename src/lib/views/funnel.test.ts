@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../assess';
 import { catalog, county, period, rowsFor, scheme2024 } from '../assess/fixture';
-import { funnelData, funnelIndicators } from './funnel';
+import { fromAssessment, funnelData, funnelIndicators } from './funnel';
 
 describe('funnel plot data', () => {
 	const units = county('990101', 10);
@@ -23,7 +23,7 @@ describe('funnel plot data', () => {
 
 	it('places each unit against exact limits around the pooled value', () => {
 		const d = funnelData(
-			a.units,
+			fromAssessment(a.units, 'policy_compliance_rate'),
 			'policy_compliance_rate',
 			catalog,
 			scheme2024.indicators.policy_compliance_rate
@@ -38,8 +38,19 @@ describe('funnel plot data', () => {
 
 	it('widens the limits by the over-dispersion φ only when asked and φ > 1 (METHODS §3)', () => {
 		const s = scheme2024.indicators.policy_compliance_rate;
-		const plain = funnelData(a.units, 'policy_compliance_rate', catalog, s)!;
-		const wide = funnelData(a.units, 'policy_compliance_rate', catalog, s, true)!;
+		const plain = funnelData(
+			fromAssessment(a.units, 'policy_compliance_rate'),
+			'policy_compliance_rate',
+			catalog,
+			s
+		)!;
+		const wide = funnelData(
+			fromAssessment(a.units, 'policy_compliance_rate'),
+			'policy_compliance_rate',
+			catalog,
+			s,
+			true
+		)!;
 		expect(plain.phi).toBeGreaterThan(1); // one unit far above the nine
 		expect([plain.adjusted, wide.adjusted]).toEqual([false, true]);
 		const last = plain.curve.n.length - 1;

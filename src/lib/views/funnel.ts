@@ -50,8 +50,24 @@ export const funnelIndicators = (catalog: Catalog, ids: readonly string[]) =>
  * around the pooled value — or, for a band rule, the lower limits of its low end and the upper
  * limits of its high end.
  */
+/** A unit's counts for one indicator: from an assessment, or from an indicator query's rows. */
+export interface FunnelUnit {
+	code: string;
+	name: string;
+	numerator: number | null;
+	denominator: number | null;
+}
+
+export const fromAssessment = (units: readonly UnitAssessment[], id: string): FunnelUnit[] =>
+	units.map((u) => ({
+		code: u.code,
+		name: u.name,
+		numerator: u.indicators[id]?.numerator ?? null,
+		denominator: u.indicators[id]?.denominator ?? null
+	}));
+
 export function funnelData(
-	units: readonly UnitAssessment[],
+	units: readonly FunnelUnit[],
 	id: string,
 	catalog: Catalog,
 	scoring: Scoring | undefined,
@@ -61,10 +77,12 @@ export function funnelData(
 	const sex = kindOf(catalog, id) === 'sex_ratio';
 	const scale = (q: number) => (sex ? proportionToRatio(q) : q * 100);
 	const counted = units.flatMap((u) => {
-		const s = u.indicators[id];
-		if (!s || s.numerator === null || s.denominator === null) return [];
-		const n = sex ? s.numerator + s.denominator : s.denominator;
-		return n > 0 ? [{ u, y: s.numerator, n }] : [];
+		if (u.numerator === null || u.denominator === null) return [];
+		const n = sex ? u.numerator + u.denominator : u.denominator;
+		// exact limits need counts: a rate of money or per mean population has no funnel
+		return n > 0 && Number.isInteger(n) && Number.isInteger(u.numerator)
+			? [{ u, y: u.numerator, n }]
+			: [];
 	});
 	if (counted.length === 0) return null;
 	const band = scoring?.rule === 'band' ? scoring : null;

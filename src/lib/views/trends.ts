@@ -1,7 +1,8 @@
 import type { Config } from '../config';
 import type { Manifest } from '../extract/schema';
 import { parseReportMonth, type Granularity, type MonthIndex } from '../periods';
-import type { Level } from '../query/types';
+import type { IndicatorRow, Level } from '../query/types';
+import type { FunnelUnit } from './funnel';
 import { overviewIndicators } from './overview';
 import { indicatorsViewQuery, type UnitRow, type ViewQuery } from './view-query';
 import { bucketPeriods } from '../query/buckets';
@@ -20,6 +21,8 @@ export interface TrendsState {
 	annualise: boolean;
 	from: MonthIndex;
 	to: MonthIndex;
+	/** The funnel plot's limits widened by over-dispersion. */
+	phi: boolean;
 }
 
 export function defaultTrendsState(config: Config, manifest: Manifest): TrendsState {
@@ -35,7 +38,8 @@ export function defaultTrendsState(config: Config, manifest: Manifest): TrendsSt
 		granularity: 'quarter',
 		annualise: false,
 		from: parseReportMonth(manifest.periods.from)!,
-		to
+		to,
+		phi: false
 	};
 }
 
@@ -96,4 +100,31 @@ export function countyOfScope(
 	if (counties.some((c) => c.code === scope)) return scope;
 	const own = scopeRows?.find((u) => u.code === scope);
 	return own?.level === 'township' ? own.parent_code : null;
+}
+
+/**
+ * The funnel plot of the trends page: every unit of the small multiples (the townships, or the
+ * villages of the township) at the last period shown, with its counts.
+ */
+export function trendFunnelUnits(
+	rows: readonly IndicatorRow[],
+	names: readonly { code: string; name: string }[]
+): { period: string | null; units: FunnelUnit[] } {
+	const last = rows.reduce<IndicatorRow | null>(
+		(m, r) => (m === null || r.period_to > m.period_to ? r : m),
+		null
+	);
+	if (!last) return { period: null, units: [] };
+	const name = new Map(names.map((n) => [n.code, n.name]));
+	return {
+		period: last.period_key,
+		units: rows
+			.filter((r) => r.period_key === last.period_key)
+			.map((r) => ({
+				code: r.code,
+				name: name.get(r.code) ?? r.code,
+				numerator: r.numerator,
+				denominator: r.denominator
+			}))
+	};
 }

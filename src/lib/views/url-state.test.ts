@@ -62,7 +62,8 @@ describe('trends URL', () => {
 			granularity: 'month' as const,
 			annualise: true,
 			from: monthIndex(2021, 3),
-			to: monthIndex(2023, 9)
+			to: monthIndex(2023, 9),
+			phi: true
 		};
 		const p = serializeTrends(s, config, manifest, 'zh');
 		expect(parseTrends(p, config, manifest)).toEqual(s);

@@ -69,7 +69,8 @@ export function parseTrends(p: URLSearchParams, config: Config, manifest: Manife
 		granularity: g && GRANULARITIES.includes(g) ? g : d.granularity,
 		annualise: p.get('annual') === '1',
 		from: inRange(manifest, p.get('from')) ?? d.from,
-		to: inRange(manifest, p.get('to')) ?? d.to
+		to: inRange(manifest, p.get('to')) ?? d.to,
+		phi: p.get('phi') === '1'
 	};
 	if (s.from > s.to) [s.from, s.to] = [s.to, s.from];
 	if (s.level === 'county' && !s.units.length) s.units = [s.scope];
@@ -94,6 +95,7 @@ export function serializeTrends(
 		['annual', s.annualise ? '1' : '', ''],
 		['from', monthText(s.from), monthText(d.from)],
 		['to', monthText(s.to), monthText(d.to)],
+		['phi', s.phi ? '1' : '', ''],
 		['lang', lang, 'zh']
 	]);
 }
