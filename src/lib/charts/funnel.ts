@@ -11,6 +11,8 @@ export interface FunnelChartConfig {
 	denominatorLabel: string;
 	decimals: number;
 	unit: string;
+	/** What the reference line is: the county total, the target, or the band's ends. */
+	referenceLabel: string;
 }
 
 const OUTSIDE = new Set(['above998', 'below998', 'above95', 'below95']);
@@ -82,7 +84,7 @@ export function buildFunnelOption(data: FunnelData, config: FunnelChartConfig): 
 					silent: true,
 					symbol: 'none',
 					lineStyle: { color: '#444' },
-					label: { formatter: t(lang, 'funnel.reference'), position: 'insideEndTop' as const },
+					label: { formatter: config.referenceLabel, position: 'insideEndTop' as const },
 					data: data.reference.map((v) => ({ yAxis: v }))
 				}
 			},

@@ -316,5 +316,10 @@ export const en: Record<keyof typeof zh, string> = {
 	'funnel.overdispersion': 'Over-dispersion adjustment',
 	'funnel.phi': 'dispersion φ = {phi}',
 	'funnel.phiNote':
-		'φ > 1: the units differ by more than chance; with the adjustment on, the limits widen by √φ.'
+		'φ > 1: the units differ by more than chance; with the adjustment on, the limits widen by √φ.',
+
+	'funnel.againstTarget': 'against the target',
+
+	'funnel.target': 'target',
+	'funnel.band': 'target band'
 };

@@ -313,5 +313,10 @@ export const zh = {
 
 	'funnel.overdispersion': '过度离散调整',
 	'funnel.phi': '离散系数 φ = {phi}',
-	'funnel.phiNote': 'φ > 1：单位之间的实际差异大于偶然波动；打开调整后控制限按 √φ 放宽。'
+	'funnel.phiNote': 'φ > 1：单位之间的实际差异大于偶然波动；打开调整后控制限按 √φ 放宽。',
+
+	'funnel.againstTarget': '以考核目标为参照',
+
+	'funnel.target': '考核目标',
+	'funnel.band': '目标区间'
 } as const;

@@ -58,6 +58,21 @@ describe('funnel plot data', () => {
 		expect(wide.phi).toBe(plain.phi);
 	});
 
+	it("centres on the scheme's target when asked", () => {
+		const s = scheme2024.indicators.policy_compliance_rate;
+		const d = funnelData(
+			fromAssessment(a.units, 'policy_compliance_rate'),
+			'policy_compliance_rate',
+			catalog,
+			s,
+			false,
+			true
+		)!;
+		expect(d.reference).toEqual([90]);
+		// 85% of 1,000 is clearly below a 90% target
+		expect(d.points.find((p) => p.code === towns[0].code)!.place).toBe('below998');
+	});
+
 	it('offers event proportions and the sex ratio, not money or tasks', () => {
 		expect(funnelIndicators(catalog, Object.keys(scheme2024.indicators))).toEqual([
 			'policy_compliance_rate',

@@ -72,7 +72,9 @@ export function funnelData(
 	catalog: Catalog,
 	scoring: Scoring | undefined,
 	/** Widen the limits by the over-dispersion φ when it exceeds 1 (off by default). */
-	overdispersed = false
+	overdispersed = false,
+	/** Centre the limits on the scheme's target instead of the pooled value (a band always uses its ends). */
+	againstTarget = false
 ): FunnelData | null {
 	const sex = kindOf(catalog, id) === 'sex_ratio';
 	const scale = (q: number) => (sex ? proportionToRatio(q) : q * 100);
@@ -86,7 +88,8 @@ export function funnelData(
 	});
 	if (counted.length === 0) return null;
 	const band = scoring?.rule === 'band' ? scoring : null;
-	const theta = pooledProportion(counted);
+	const target = targetProportion(scoring);
+	const theta = againstTarget && target !== null ? target : pooledProportion(counted);
 	const phi = band
 		? NaN
 		: overdispersion(
@@ -124,4 +127,11 @@ export function funnelData(
 		phi,
 		adjusted
 	};
+}
+
+/** The scheme's target as a proportion (linear and linear_lower rules), or null. */
+export function targetProportion(scoring: Scoring | undefined): number | null {
+	if (!scoring) return null;
+	if (scoring.rule === 'linear' || scoring.rule === 'linear_lower') return scoring.target / 100;
+	return null;
 }
