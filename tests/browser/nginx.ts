@@ -66,24 +66,8 @@ http {
 	let stderr = '';
 	proc.stderr?.on('data', (d) => (stderr += String(d)));
 	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		if (proc.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-		const ok = await fetch(url + '/').then(
-			() => true,
-			() => false
-		);
-		if (ok) break;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	return {
-		url,
-		stop: () =>
-			new Promise((resolve) => {
-				if (proc.exitCode !== null) return resolve();
-				proc.once('exit', () => resolve());
-				proc.kill('SIGQUIT');
-			})
-	};
+	await untilUp(url, () => (proc.exitCode !== null ? `nginx exited: ${stderr}` : null));
+	return { url, stop: stopper(proc, 'SIGQUIT') };
 }
 
 /** `python3 -m http.server`: the plainest static server there is. */
@@ -97,23 +81,29 @@ export async function startPython(root: string): Promise<Nginx> {
 		}
 	);
 	const url = `http://127.0.0.1:${port}`;
+	await untilUp(url, () => (proc.exitCode !== null ? 'python3 -m http.server exited' : null));
+	return { url, stop: stopper(proc, 'SIGTERM') };
+}
+
+/** Polls the server's root until it answers (at most 5 s), failing early if `died` says so. */
+async function untilUp(url: string, died: () => string | null): Promise<void> {
 	for (let i = 0; i < 100; i++) {
-		if (
-			await fetch(url + '/').then(
-				() => true,
-				() => false
-			)
-		)
-			break;
+		const why = died();
+		if (why) throw new Error(why);
+		const up = await fetch(url + '/').then(
+			() => true,
+			() => false
+		);
+		if (up) return;
 		await new Promise((r) => setTimeout(r, 50));
 	}
-	return {
-		url,
-		stop: () =>
-			new Promise((resolve) => {
-				if (proc.exitCode !== null) return resolve();
-				proc.once('exit', () => resolve());
-				proc.kill();
-			})
-	};
+}
+
+function stopper(proc: ChildProcess, signal: NodeJS.Signals): () => Promise<void> {
+	return () =>
+		new Promise((resolve) => {
+			if (proc.exitCode !== null) return resolve();
+			proc.once('exit', () => resolve());
+			proc.kill(signal);
+		});
 }
