@@ -118,6 +118,9 @@ describe('排名 rankings', () => {
 		await expect(page.getByTestId('phi').innerText()).resolves.toMatch(/φ = \d+\.\d\d/);
 		await page.locator('input[name=overdispersion]').check();
 		await page.waitForURL(/phi=1/);
+		// centred on the target (90%) instead of the county total, and said so
+		await page.locator('input[name=against-target]').check();
+		await page.waitForURL(/ref=target/);
 		await page.selectOption('select[name=funnel]', 'sex_ratio_at_birth');
 		await page.waitForURL(/funnel=sex_ratio_at_birth/);
 		await screenshot(page, 'rankings-funnel-sex-ratio');

@@ -22,6 +22,8 @@ export interface RankingsState {
 	whatif: string;
 	/** The funnel's limits widened by over-dispersion (off by default). */
 	phi: boolean;
+	/** The funnel centred on the scheme's target instead of the county total. */
+	target: boolean;
 }
 
 export interface PeriodOption {
@@ -73,7 +75,8 @@ export function defaultRankingsState(config: Config, manifest: Manifest): Rankin
 		desc: false,
 		funnel: '',
 		whatif: '',
-		phi: false
+		phi: false,
+		target: false
 	};
 }
 
@@ -100,7 +103,8 @@ export function parseRankings(
 		desc: p.get('desc') === '1',
 		funnel: /^[a-z][a-z0-9_]*$/.test(p.get('funnel') ?? '') ? p.get('funnel')! : '',
 		whatif: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('whatif') ?? '') ? p.get('whatif')! : '',
-		phi: p.get('phi') === '1'
+		phi: p.get('phi') === '1',
+		target: p.get('ref') === 'target'
 	};
 }
 
@@ -121,6 +125,7 @@ export function serializeRankings(
 	if (s.funnel) p.set('funnel', s.funnel);
 	if (s.whatif) p.set('whatif', s.whatif);
 	if (s.phi) p.set('phi', '1');
+	if (s.target) p.set('ref', 'target');
 	if (lang === 'en') p.set('lang', 'en');
 	return p;
 }

@@ -23,6 +23,8 @@ export interface TrendsState {
 	to: MonthIndex;
 	/** The funnel plot's limits widened by over-dispersion. */
 	phi: boolean;
+	/** The funnel plot centred on the scheme's target. */
+	target: boolean;
 }
 
 export function defaultTrendsState(config: Config, manifest: Manifest): TrendsState {
@@ -39,7 +41,8 @@ export function defaultTrendsState(config: Config, manifest: Manifest): TrendsSt
 		annualise: false,
 		from: parseReportMonth(manifest.periods.from)!,
 		to,
-		phi: false
+		phi: false,
+		target: false
 	};
 }
 

@@ -63,7 +63,8 @@ describe('trends URL', () => {
 			annualise: true,
 			from: monthIndex(2021, 3),
 			to: monthIndex(2023, 9),
-			phi: true
+			phi: true,
+			target: true
 		};
 		const p = serializeTrends(s, config, manifest, 'zh');
 		expect(parseTrends(p, config, manifest)).toEqual(s);

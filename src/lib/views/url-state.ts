@@ -70,7 +70,8 @@ export function parseTrends(p: URLSearchParams, config: Config, manifest: Manife
 		annualise: p.get('annual') === '1',
 		from: inRange(manifest, p.get('from')) ?? d.from,
 		to: inRange(manifest, p.get('to')) ?? d.to,
-		phi: p.get('phi') === '1'
+		phi: p.get('phi') === '1',
+		target: p.get('ref') === 'target'
 	};
 	if (s.from > s.to) [s.from, s.to] = [s.to, s.from];
 	if (s.level === 'county' && !s.units.length) s.units = [s.scope];
@@ -96,6 +97,7 @@ export function serializeTrends(
 		['from', monthText(s.from), monthText(d.from)],
 		['to', monthText(s.to), monthText(d.to)],
 		['phi', s.phi ? '1' : '', ''],
+		['ref', s.target ? 'target' : '', ''],
 		['lang', lang, 'zh']
 	]);
 }
