@@ -71,6 +71,10 @@ describe('排名 rankings', () => {
 		await expect(page.locator('table.ranking thead').innerText()).resolves.toContain(
 			'Composite score'
 		);
+		// tiers by the scheme's English names
+		await expect(page.locator('table.ranking tbody').innerText()).resolves.toContain(
+			'Excellent service'
+		);
 		await screenshot(page, 'rankings-en');
 		await page.locator('input[name=level][value=village]').check();
 		await page.waitForURL(/level=village/);

@@ -10,6 +10,8 @@ export interface RankingChartConfig {
 	tiers: readonly string[];
 	/** Indicator ids and display names, in scheme order (the heat map's columns). */
 	indicators: readonly { id: string; name: string; weight: number }[];
+	/** A tier's name in the chart's language. */
+	tierLabel?: (name: string) => string;
 }
 
 /** Ranked units in rank order (ties by code); the unranked (no data) are left out of charts. */
@@ -41,7 +43,12 @@ export function buildRankingBarOption(
 					yAxis: names[rows[0]],
 					name: tier,
 					itemStyle: { color: TIER_COLOURS[i % TIER_COLOURS.length] },
-					label: { show: true, position: 'right' as const, color: '#444', formatter: tier }
+					label: {
+						show: true,
+						position: 'right' as const,
+						color: '#444',
+						formatter: config.tierLabel?.(tier) ?? tier
+					}
 				},
 				{ yAxis: names[rows[rows.length - 1]] }
 			]
@@ -59,7 +66,7 @@ export function buildRankingBarOption(
 			formatter: ((params: { dataIndex: number }[]) => {
 				const u = ranked[params[0]?.dataIndex ?? -1];
 				if (!u) return '';
-				const tier = u.tier ? ` · ${escapeHtml(u.tier)}` : '';
+				const tier = u.tier ? ` · ${escapeHtml(config.tierLabel?.(u.tier) ?? u.tier)}` : '';
 				return `<b>${escapeHtml(u.name)}</b><br>${t(config.lang, 'rankings.score')} ${u.score.toFixed(2)}${tier}`;
 			}) as never
 		},
