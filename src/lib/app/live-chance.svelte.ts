@@ -2,10 +2,31 @@ import type { Assessment, Unit } from '../assess';
 import type { UnitChance } from '../assess/chance';
 import type { Config } from '../config';
 import type { Scheme } from '../config/scheme';
-import type { ChanceRequest, ChanceResponse } from './chance-worker';
+import type { ChanceJob, ChanceResponse } from './chance-job';
+import { ChancePool, poolSize } from './chance-pool';
 
-let worker: Worker | null = null;
+let pool: ChancePool | null = null;
 let next = 0;
+
+/** The page's chance workers, started on first use and kept for the page's life. */
+function chancePool(): ChancePool {
+	pool ??= new ChancePool(
+		Array.from({ length: poolSize(navigator.hardwareConcurrency) }, () => {
+			const worker = new Worker(new URL('./chance-worker.ts', import.meta.url), {
+				type: 'module'
+			});
+			return {
+				post: (message, transfer = []) => worker.postMessage(message, transfer),
+				listen: (handler: (m: ChanceResponse) => void) => {
+					const listener = (e: MessageEvent<ChanceResponse>) => handler(e.data);
+					worker.addEventListener('message', listener);
+					return () => worker.removeEventListener('message', listener);
+				}
+			};
+		})
+	);
+	return pool;
+}
 
 /**
  * The rank intervals and funnel places of the assessment on screen, computed in a worker; null
@@ -20,8 +41,6 @@ export function liveChance(
 		const i = input();
 		chance = null;
 		if (!i) return;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's module URL, not state
-		worker ??= new Worker(new URL('./chance-worker.ts', import.meta.url), { type: 'module' });
 		const id = ++next;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built and dropped here
 		const parents = new Map(i.units.map((u) => [u.code, u.parent_code]));
@@ -30,7 +49,7 @@ export function liveChance(
 			u.code,
 			(i.assessment.level === 'village' ? parents.get(u.parent_code ?? '') : u.parent_code) ?? ''
 		]);
-		const request: ChanceRequest = {
+		const job: ChanceJob = {
 			id,
 			assessment: JSON.stringify(i.assessment),
 			scheme: $state.snapshot(i.scheme) as Scheme,
@@ -38,14 +57,15 @@ export function liveChance(
 			period: i.assessment.period,
 			groups
 		};
-		const onmessage = (e: MessageEvent<ChanceResponse>) => {
-			// replaced whole, never mutated: $state.raw tracks the assignment
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			if (e.data.id === id) chance = new Map(e.data.chance);
+		let live = true;
+		chancePool()
+			.run(job)
+			.then((result) => {
+				if (live) chance = result;
+			});
+		return () => {
+			live = false;
 		};
-		worker.addEventListener('message', onmessage);
-		worker.postMessage(request);
-		return () => worker?.removeEventListener('message', onmessage);
 	});
 	return {
 		get chance() {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../query/types';
-import { chanceCaveat, chanceOf, weightSensitivityOf } from './chance';
+import {
+	chanceCaveat,
+	chanceChunks,
+	chanceDraws,
+	chanceFromDraws,
+	chanceOf,
+	weightSensitivityOf
+} from './chance';
 import { catalog, county, period, rowsFor, scheme2024, withScheme } from './fixture';
 import { assess } from './index';
 
@@ -46,6 +53,27 @@ describe('rank intervals and funnel places (METHODS §2, §4)', () => {
 			expect(lo).toBeLessThanOrEqual(u.rank!);
 			expect(hi).toBeGreaterThanOrEqual(u.rank!);
 		}
+	});
+
+	it('are the same when the chunks are drawn by several workers (as the browser does)', () => {
+		const { a } = judged([
+			[80, 100],
+			[85, 100],
+			[88, 100],
+			[90, 100],
+			[75, 100]
+		]);
+		const args = [a, scheme2024, catalog, period('2024')] as const;
+		const chunks = chanceChunks();
+		expect(chunks).toHaveLength(8);
+		const shares = [0, 1].map((w) =>
+			chanceDraws(
+				...args,
+				chunks.filter((c) => c % 2 === w),
+				{}
+			)
+		);
+		expect(chanceFromDraws(...args, shares.reverse())).toEqual(chanceOf(...args));
 	});
 
 	it('two townships with identical rates on tiny counts cannot be told apart; on large counts with different rates they can', () => {

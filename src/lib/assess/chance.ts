@@ -11,7 +11,14 @@ import {
 	type FunnelClass,
 	type FunnelLimits
 } from '../stats/funnel';
-import { rankIntervals, type IndicatorKind } from '../stats/rank-interval';
+import {
+	drawRanks,
+	simulationChunks,
+	summariseRanks,
+	type IndicatorKind,
+	type RankDraws,
+	type RankIntervalInput
+} from '../stats/rank-interval';
 import { weightSensitivity } from '../stats/sensitivity';
 import { elapsedMonths } from './periods';
 import { composite, parseTiers, tierOf } from './rank';
@@ -60,14 +67,19 @@ export interface ChanceOptions {
 	groupOf?: (u: UnitAssessment) => string;
 }
 
-/** Rank intervals, tier probabilities and funnel places for every ranked unit, by group. */
-export function chanceOf(
+/** One ranking group (a county's townships or villages) as the simulation's input. */
+interface RankGroup {
+	units: UnitAssessment[];
+	input: RankIntervalInput;
+}
+
+function rankGroups(
 	assessment: Assessment,
 	scheme: Scheme,
 	catalog: Catalog,
 	period: Period,
-	opts: ChanceOptions = {}
-): Map<string, UnitChance> {
+	opts: ChanceOptions
+): RankGroup[] {
 	const ids = Object.keys(scheme.indicators);
 	const kinds = ids.map((id) => kindOf(catalog, id));
 	const months = elapsedMonths(period);
@@ -82,8 +94,7 @@ export function chanceOf(
 		const key = opts.groupOf?.(u) ?? u.parent_code ?? '';
 		groups.set(key, [...(groups.get(key) ?? []), u]);
 	}
-	const out = new Map<string, UnitChance>();
-	for (const units of groups.values()) {
+	return [...groups.values()].map((units) => {
 		const cells = units.map((u) =>
 			ids.map((id, k) => {
 				const s = u.indicators[id];
@@ -99,7 +110,7 @@ export function chanceOf(
 				return isCount(y, n) ? { value, y, n } : { value, y: 0, n: 0 };
 			})
 		);
-		const result = rankIntervals({
+		const input: RankIntervalInput = {
 			indicators: kinds.map((kind) => ({ kind, scale: 100 })),
 			cells,
 			score: (_u, values) => {
@@ -111,7 +122,53 @@ export function chanceOf(
 			simulations: opts.simulations,
 			seed: opts.seed,
 			tierOf: tiers.length ? (rank) => tierOf(Math.round(rank), units.length, tiers) : undefined
-		});
+		};
+		return { units, input };
+	});
+}
+
+/** The simulation's chunks (see CHUNK_SIMULATIONS), to share out among workers. */
+export function chanceChunks(opts: ChanceOptions = {}): number[] {
+	return simulationChunks(opts.simulations ?? 1000);
+}
+
+/**
+ * One worker's share of the rank simulation: the given chunks drawn for every ranking group, in
+ * the order chanceFromDraws expects. Same arguments as chanceOf.
+ */
+export function chanceDraws(
+	assessment: Assessment,
+	scheme: Scheme,
+	catalog: Catalog,
+	period: Period,
+	chunks: readonly number[],
+	opts: ChanceOptions = {}
+): RankDraws[] {
+	return rankGroups(assessment, scheme, catalog, period, opts).map((g) =>
+		drawRanks(g.input, chunks)
+	);
+}
+
+/**
+ * Rank intervals, tier probabilities and funnel places for every ranked unit, by group, from the
+ * draws of every chunk (parts[w] = what chanceDraws returned to worker w).
+ */
+export function chanceFromDraws(
+	assessment: Assessment,
+	scheme: Scheme,
+	catalog: Catalog,
+	period: Period,
+	parts: readonly RankDraws[][],
+	opts: ChanceOptions = {}
+): Map<string, UnitChance> {
+	const ids = Object.keys(scheme.indicators);
+	const kinds = ids.map((id) => kindOf(catalog, id));
+	const out = new Map<string, UnitChance>();
+	rankGroups(assessment, scheme, catalog, period, opts).forEach(({ units, input }, g) => {
+		const result = summariseRanks(
+			input,
+			parts.map((p) => p[g])
+		);
 		const funnels = ids.map((id, k) => funnelsOf(units, id, kinds[k], scheme.indicators[id]));
 		units.forEach((u, i) => {
 			const r = result.units[i];
@@ -121,8 +178,20 @@ export function chanceOf(
 				indicators: Object.fromEntries(ids.map((id, k) => [id, funnels[k][i]]))
 			});
 		});
-	}
+	});
 	return out;
+}
+
+/** Rank intervals, tier probabilities and funnel places, every chunk drawn in this thread. */
+export function chanceOf(
+	assessment: Assessment,
+	scheme: Scheme,
+	catalog: Catalog,
+	period: Period,
+	opts: ChanceOptions = {}
+): Map<string, UnitChance> {
+	const draws = chanceDraws(assessment, scheme, catalog, period, chanceChunks(opts), opts);
+	return chanceFromDraws(assessment, scheme, catalog, period, [draws], opts);
 }
 
 const isCount = (y: number, n: number) =>

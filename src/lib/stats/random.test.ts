@@ -122,3 +122,15 @@ describe('samplers (fixed seed, 200,000 draws)', () => {
 		expect(() => new Rng(1).gamma(0)).toThrow(RangeError);
 	});
 });
+
+describe('Rng.stream', () => {
+	it('gives each chunk of a seed its own reproducible stream', () => {
+		const first = (rng: Rng) => Array.from({ length: 8 }, () => rng.nextUint32());
+		const streams = [0, 1, 2, 3].map((i) => first(Rng.stream(20240101, i)));
+		expect(first(Rng.stream(20240101, 2))).toEqual(streams[2]);
+		// no two streams, nor the plain seed, start alike
+		const all = [...streams, first(new Rng(20240101))].map((s) => s.join());
+		expect(new Set(all).size).toBe(5);
+		expect(first(Rng.stream(7, 0))).not.toEqual(streams[0]);
+	});
+});

@@ -40,6 +40,15 @@ export class Rng {
 		this.setState(next(), next(), next(), next());
 	}
 
+	/**
+	 * The generator of sub-stream `index` of `seed`: independent streams for work split into
+	 * chunks (METHODS §4 runs its simulations in chunks across workers). The stream's seed is the
+	 * seed mixed with the index by fmix32, so streams 0, 1, 2 … of one seed share no state words.
+	 */
+	static stream(seed: number, index: number): Rng {
+		return new Rng((Math.trunc(seed) ^ fmix32(Math.imul(index + 1, 0x9e3779b9))) >>> 0);
+	}
+
 	/** A generator with the given state words (for tests against the reference implementation). */
 	static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
 		const rng = new Rng(0);
@@ -152,6 +161,13 @@ export class Rng {
 				: 0;
 		return x / s;
 	}
+}
+
+/** MurmurHash3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
+function fmix32(h: number): number {
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return h ^ (h >>> 16);
 }
 
 /** Marsaglia–Tsang constants for one Gamma shape. */

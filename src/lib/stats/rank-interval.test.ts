@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	clearlySeparated,
+	drawRanks,
 	rankIntervals,
+	simulationChunks,
+	summariseRanks,
 	separatedPairs,
 	type RankCell,
 	type RankIndicator,
@@ -32,6 +35,36 @@ describe('rankIntervals (METHODS §4)', () => {
 		const c = rankIntervals({ ...townships(), seed: 8 });
 		expect(c.units.map((u) => u.pointRank)).toEqual(a.units.map((u) => u.pointRank));
 		expect(c.units).not.toEqual(a.units);
+	});
+
+	it('gives the same figures whichever way its chunks are shared out among workers', () => {
+		const input = { ...townships(), simulations: 1000 };
+		const serial = rankIntervals(input);
+		expect(simulationChunks(1000)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		// two workers taking every other chunk, their answers arriving in reverse order
+		const even = drawRanks(input, [0, 2, 4, 6]);
+		const odd = drawRanks(input, [1, 3, 5, 7]);
+		expect(summariseRanks(input, [odd, even])).toEqual(serial);
+		const three = [
+			[7, 0],
+			[3, 5, 1],
+			[2, 4, 6]
+		].map((c) => drawRanks(input, c));
+		expect(summariseRanks(input, three)).toEqual(serial);
+		// chunks draw from different streams: no two chunks hold the same ranks
+		const [a, b] = [drawRanks(input, [0]), drawRanks(input, [1])];
+		expect(a.ranks).not.toEqual(b.ranks);
+	});
+
+	it('refuses draws that miss or repeat a chunk', () => {
+		const input = { ...townships(), simulations: 300 };
+		expect(simulationChunks(300)).toEqual([0, 1, 2]);
+		expect(drawRanks(input, [2]).simulations).toBe(50);
+		expect(() => summariseRanks(input, [drawRanks(input, [0, 1])])).toThrow(/chunks/);
+		expect(() =>
+			summariseRanks(input, [drawRanks(input, [0, 1, 2]), drawRanks(input, [1])])
+		).toThrow(/chunks/);
+		expect(() => drawRanks(input, [3])).toThrow(RangeError);
 	});
 
 	it('gives intervals that contain the observed (point) rank', () => {

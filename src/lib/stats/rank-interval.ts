@@ -7,9 +7,11 @@
  * with the caller's scheme, and record each unit's rank. The interval is the 2.5%–97.5% range of
  * those ranks. The point rank stays the observed rank; the interval never changes the result.
  *
- * Built for 1,500 units × 8 indicators × 1,000 simulations in well under a second: flat typed
- * arrays, one reused value buffer, ranking without comparator callbacks, and a tier lookup table
- * instead of calling back per rank. Memory is one Float32 per unit per simulation (6 MB there).
+ * Built for 1,500 units × 8 indicators × 1,000 simulations: flat typed arrays, one reused value
+ * buffer, ranking without comparator callbacks, and a tier lookup table instead of calling back
+ * per rank. That is still ~1.2 s on one core, so the simulations are drawn in chunks of seeded
+ * streams (drawRanks) that workers share out and summariseRanks combines. Memory is one Float32
+ * per unit per simulation (6 MB there).
  */
 import { Rng, DEFAULT_SEED, prepareGamma } from './random';
 import { Ranker, sortRange, tierLookup, type TierOf } from './ranks';
@@ -91,20 +93,52 @@ const FIXED = 0;
 const PROPORTION = 1;
 const SEX_RATIO = 2;
 
-/** Simulates rank intervals and tier probabilities (METHODS §4). Deterministic for a seed. */
-export function rankIntervals(input: RankIntervalInput): RankIntervalResult {
-	const { indicators, cells, score } = input;
+/**
+ * Simulations per chunk. Chunk c draws from its own stream, Rng.stream(seed, c), so chunks can
+ * run in any worker and in any order and still combine into the figures of one serial run: the
+ * browser spreads them over its cores, `kaoping assess` runs them one after another.
+ */
+export const CHUNK_SIMULATIONS = 125;
+
+/** The chunk numbers 0 … C − 1 of S simulations. */
+export function simulationChunks(simulations: number): number[] {
+	return Array.from({ length: Math.ceil(simulations / CHUNK_SIMULATIONS) }, (_, c) => c);
+}
+
+/** The ranks drawn by some chunks of one simulation: what a worker hands back. */
+export interface RankDraws {
+	/** The chunks drawn. */
+	chunks: number[];
+	/** How many simulations they hold. */
+	simulations: number;
+	/** ranks[u · simulations + s]; ranks are multiples of ½, exact in Float32. */
+	ranks: Float32Array;
+	/** tierCount[u · tiers + t]: in how many of these simulations unit u fell in tier t. */
+	tierCount: Uint32Array;
+}
+
+/** The input flattened for the inner loop. */
+interface Flat {
+	U: number;
+	K: number;
+	S: number;
+	seed: number;
+	higher: boolean;
+	code: Uint8Array;
+	gammaA: Float64Array;
+	gammaB: Float64Array;
+	observed: Float64Array;
+	scale: Float64Array;
+}
+
+function flatten(input: RankIntervalInput): Flat {
+	const { indicators, cells } = input;
 	const S = input.simulations ?? 1000;
-	const seed = input.seed ?? DEFAULT_SEED;
-	const higher = input.higherIsBetter ?? true;
-	const level = input.level ?? 0.95;
 	if (!(Number.isInteger(S) && S >= 1)) throw new RangeError(`simulations = ${S}`);
-	if (!(level > 0 && level < 1)) throw new RangeError(`level = ${level}`);
 	const U = cells.length;
 	const K = indicators.length;
-
-	// Flatten the input: per cell a kind code, the Marsaglia–Tsang constants of the two Gamma
-	// shapes (prepared once, not per draw), the scale and the observed value.
+	// per cell a kind code, the Marsaglia–Tsang constants of the two Gamma shapes (prepared once,
+	// not per draw), the scale and the observed value
 	const code = new Uint8Array(U * K);
 	const gammaA = new Float64Array(3 * U * K);
 	const gammaB = new Float64Array(3 * U * K);
@@ -134,64 +168,114 @@ export function rankIntervals(input: RankIntervalInput): RankIntervalResult {
 			gammaB.set([b.d, b.c, b.boost], 3 * i);
 		}
 	}
+	const seed = input.seed ?? DEFAULT_SEED;
+	const higher = input.higherIsBetter ?? true;
+	return { U, K, S, seed, higher, code, gammaA, gammaB, observed, scale };
+}
 
-	const values = new Float64Array(K);
-	const composite = new Float64Array(U);
-	const rank = new Float64Array(U);
-	const ranker = new Ranker(U);
-
-	// Point ranks from the observed values.
-	for (let u = 0; u < U; u++) {
-		values.set(observed.subarray(u * K, u * K + K));
-		composite[u] = score(u, values);
-	}
-	const pointRank = Array.from(ranker.rank(composite, higher, rank));
-
+/**
+ * Draws the given chunks of the simulation (METHODS §4 steps 1–3): every unit's values from their
+ * posteriors, scored and ranked, each rank and tier recorded. Deterministic per chunk.
+ */
+export function drawRanks(input: RankIntervalInput, chunks: readonly number[]): RankDraws {
+	const f = flatten(input);
+	const { U, K, S, code, gammaA, gammaB, observed, scale } = f;
+	const sims = chunks.map((c) => {
+		if (!(Number.isInteger(c) && c >= 0 && c * CHUNK_SIMULATIONS < S))
+			throw new RangeError(`chunk ${c} of ${S} simulations`);
+		return Math.min(S, (c + 1) * CHUNK_SIMULATIONS) - c * CHUNK_SIMULATIONS;
+	});
+	const n = sims.reduce((a, b) => a + b, 0);
 	const tiers = tierLookup(U, input.tierOf);
 	const T = tiers.names.length;
 	const tierIndex = tiers.index;
 	const tierCount = new Uint32Array(U * T);
-	const ranks = new Float32Array(U * S); // ranks[u·S + s]; ranks are multiples of ½, exact in f32
-	const rng = new Rng(seed);
+	const ranks = new Float32Array(U * n);
+	const values = new Float64Array(K);
+	const composite = new Float64Array(U);
+	const rank = new Float64Array(U);
+	const ranker = new Ranker(U);
+	const { score } = input;
 
-	for (let s = 0; s < S; s++) {
-		for (let u = 0; u < U; u++) {
-			const base = u * K;
-			for (let k = 0; k < K; k++) {
-				const i = base + k;
-				const c = code[i];
-				if (c === FIXED) values[k] = observed[i];
-				else {
-					const j = 3 * i;
-					const q = rng.betaCore(
-						gammaA[j],
-						gammaA[j + 1],
-						gammaA[j + 2],
-						gammaB[j],
-						gammaB[j + 1],
-						gammaB[j + 2]
-					);
-					values[k] = c === PROPORTION ? q * scale[k] : proportionToRatio(q);
+	let s = 0;
+	chunks.forEach((c, ci) => {
+		const rng = Rng.stream(f.seed, c);
+		for (let end = s + sims[ci]; s < end; s++) {
+			for (let u = 0; u < U; u++) {
+				const base = u * K;
+				for (let k = 0; k < K; k++) {
+					const i = base + k;
+					const kind = code[i];
+					if (kind === FIXED) values[k] = observed[i];
+					else {
+						const j = 3 * i;
+						const q = rng.betaCore(
+							gammaA[j],
+							gammaA[j + 1],
+							gammaA[j + 2],
+							gammaB[j],
+							gammaB[j + 1],
+							gammaB[j + 2]
+						);
+						values[k] = kind === PROPORTION ? q * scale[k] : proportionToRatio(q);
+					}
 				}
+				composite[u] = score(u, values);
 			}
-			composite[u] = score(u, values);
+			ranker.rank(composite, f.higher, rank);
+			for (let u = 0; u < U; u++) {
+				const r = rank[u];
+				ranks[u * n + s] = r;
+				const t = tierIndex[2 * r];
+				if (t >= 0) tierCount[u * T + t]++;
+			}
 		}
-		ranker.rank(composite, higher, rank);
-		for (let u = 0; u < U; u++) {
-			const r = rank[u];
-			ranks[u * S + s] = r;
-			const t = tierIndex[2 * r];
-			if (t >= 0) tierCount[u * T + t]++;
-		}
-	}
+	});
+	return { chunks: [...chunks], simulations: n, ranks, tierCount };
+}
 
+/**
+ * Combines draws that together hold every chunk exactly once into the intervals and tier
+ * probabilities (METHODS §4 step 4). The order of the parts does not matter.
+ */
+export function summariseRanks(
+	input: RankIntervalInput,
+	parts: readonly RankDraws[]
+): RankIntervalResult {
+	const f = flatten(input);
+	const { U, K, S } = f;
+	const level = input.level ?? 0.95;
+	if (!(level > 0 && level < 1)) throw new RangeError(`level = ${level}`);
+	const drawn = parts.flatMap((p) => p.chunks).sort((a, b) => a - b);
+	const expected = simulationChunks(S);
+	if (drawn.length !== expected.length || drawn.some((c, i) => c !== expected[i]))
+		throw new RangeError(`draws hold chunks [${drawn}], not each of 0…${expected.length - 1} once`);
+
+	// point ranks from the observed values
+	const values = new Float64Array(K);
+	const composite = new Float64Array(U);
+	for (let u = 0; u < U; u++) {
+		values.set(f.observed.subarray(u * K, u * K + K));
+		composite[u] = input.score(u, values);
+	}
+	const pointRank = new Ranker(U).rank(composite, f.higher);
+
+	const tiers = tierLookup(U, input.tierOf);
+	const T = tiers.names.length;
 	const tail = (1 - level) / 2;
+	const own = new Float32Array(S);
 	const units: UnitRankInterval[] = [];
 	for (let u = 0; u < U; u++) {
-		sortRange(ranks, u * S, u * S + S - 1);
-		const own = ranks.subarray(u * S, u * S + S);
+		let at = 0;
+		const counts = new Uint32Array(T);
+		for (const p of parts) {
+			own.set(p.ranks.subarray(u * p.simulations, (u + 1) * p.simulations), at);
+			at += p.simulations;
+			for (let t = 0; t < T; t++) counts[t] += p.tierCount[u * T + t];
+		}
+		sortRange(own, 0, S - 1);
 		const tierProbabilities: Record<string, number> = {};
-		for (let t = 0; t < T; t++) tierProbabilities[tiers.names[t]] = tierCount[u * T + t] / S;
+		for (let t = 0; t < T; t++) tierProbabilities[tiers.names[t]] = counts[t] / S;
 		units.push({
 			pointRank: pointRank[u],
 			// widen outward to whole ranks: an average rank such as 3.5 or an interpolated 3.2
@@ -201,7 +285,12 @@ export function rankIntervals(input: RankIntervalInput): RankIntervalResult {
 			tierProbabilities
 		});
 	}
-	return { units, tiers: tiers.names, simulations: S, seed };
+	return { units, tiers: tiers.names, simulations: S, seed: f.seed };
+}
+
+/** Simulates rank intervals and tier probabilities (METHODS §4), every chunk in this thread. */
+export function rankIntervals(input: RankIntervalInput): RankIntervalResult {
+	return summariseRanks(input, [drawRanks(input, simulationChunks(input.simulations ?? 1000))]);
 }
 
 /**
