@@ -25,14 +25,19 @@ export function duplicateFindings(
 			detail: `${r.code} ${monthText(Number(r.month))} = ${files[Number(r.other_src)]}:${r.other_line}`
 		};
 		issues.push(issue);
-		const cells = new Map<string, string>([
-			['code', String(r.code)],
-			['period', monthText(Number(r.month))]
-		]);
-		if (r.submitted !== null) cells.set('submitted_on', dayText(Number(r.submitted)));
-		for (const m of catalog.measures) if (r[m.id] !== null && r[m.id] !== undefined) cells.set(m.id, String(r[m.id]));
-		const reason = formatIssue({ ...issue, file: '', line: null }, lang).replace(/^: /, '');
-		rejects.push({ file: issue.file, line: issue.line, reason, cells });
+		rejects.push(stagedReject(issue, r, catalog, lang));
 	}
 	return { issues, rejects };
+}
+
+/** A staged row taken back out of the build, as a reject row holding its values as parsed. */
+export function stagedReject(issue: Issue, r: Record<string, unknown>, catalog: Catalog, lang: Lang): RejectRow {
+	const cells = new Map<string, string>([
+		['code', String(r.code)],
+		['period', monthText(Number(r.month))]
+	]);
+	if (r.submitted !== null) cells.set('submitted_on', dayText(Number(r.submitted)));
+	for (const m of catalog.measures) if (r[m.id] !== null && r[m.id] !== undefined) cells.set(m.id, String(r[m.id]));
+	const reason = formatIssue({ ...issue, file: '', line: null }, lang).replace(/^: /, '');
+	return { file: issue.file, line: issue.line, reason, cells };
 }

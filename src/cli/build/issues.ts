@@ -14,6 +14,11 @@ export const RULES = {
 	unit_not_village: { zh: '月报行的单位不是村（居）', en: 'report row for a unit that is not a village' },
 	duplicate_report: { zh: '同一单位同一月份重复报送', en: 'duplicate report for the same unit and month' },
 	period_invalid: { zh: '月份无法识别（应为 2024-03 或 2024年3月）', en: 'unparseable period (use 2024-03 or 2024年3月)' },
+	period_future: { zh: '月份晚于生成日期（尚未开始的月份不可能已报送）', en: 'period after the build date (a month not yet begun cannot be reported)' },
+	period_outlier: {
+		zh: '月份远离其他报表的月份范围（相隔一年以上无任何报表），疑为年份录入错误',
+		en: 'period far from every other report (over a year without any report between), likely a mistyped year'
+	},
 	count_invalid: { zh: '应为非负整数', en: 'not a non-negative integer' },
 	money_invalid: { zh: '应为非负金额（元，最多两位小数）', en: 'not a non-negative amount (yuan, at most 2 decimals)' },
 	submitted_invalid: { zh: '报送日期无效', en: 'bad submitted_on date' },

@@ -105,6 +105,10 @@ export class ReportRowValidator {
 		const periodText = (cell('period') ?? '').trim();
 		const month = parseReportMonth(periodText);
 		if (month === null) err(periodCol, 'period_invalid', quoteValue(periodText));
+		// a month that has not begun cannot have been reported: a typo (2028 for 2024) would
+		// otherwise stretch the data set with years of invented "due, not received" months
+		else if (monthStartDay(month) > this.today)
+			err(periodCol, 'period_future', `${monthText(month)} > ${dayText(this.today)}`);
 
 		let submitted: number | null = null;
 		const subCol = map.indexOf.get('submitted_on');

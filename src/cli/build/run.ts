@@ -16,6 +16,7 @@ import { defaultWorkers, readReports } from './read-pool';
 import { writeRejects } from './rejects';
 import { listReportFiles, type RejectRow } from './reports';
 import { readMoves } from './moves';
+import { strayMonthFindings, strayMonths } from './period-range';
 import { readIncidents, readTasks } from './side-tables';
 import { Store } from './store';
 import { readUnits } from './units';
@@ -108,8 +109,17 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		const dups = duplicateFindings(await store.takeDuplicates(), listed.files.map((f) => f.path), catalog, opts.lang);
 		issues.push(...dups.issues);
 		rejects.push(...dups.rejects);
+		const stray = strayMonths(await store.monthCounts());
+		if (stray.length) {
+			const taken = await store.takeMonths(stray);
+			const main = (await store.monthRange())!;
+			const label = catalog.attributes.find((a) => a.id === 'period')?.name[opts.lang] ?? 'period';
+			const found = strayMonthFindings(taken, listed.files.map((f) => f.path), main, label, catalog, opts.lang);
+			issues.push(...found.issues);
+			rejects.push(...found.rejects);
+		}
 		mark('load_dedupe');
-		await readSideTables(opts.input, catalog, units, store, issues, inputs);
+		await readSideTables(opts.input, catalog, units, store, issues, inputs, today);
 		inputs.push(...configInputs(configFiles, opts.input));
 
 		const range = await store.monthRange();
@@ -159,7 +169,8 @@ async function readSideTables(
 	units: ReturnType<typeof readUnits>['units'],
 	store: Store,
 	issues: Issue[],
-	inputs: Manifest['inputs']
+	inputs: Manifest['inputs'],
+	today: number
 ): Promise<void> {
 	const read = (name: string) => {
 		const path = join(input, name);
@@ -182,7 +193,7 @@ async function readSideTables(
 	}
 	const incidents = read('incidents.csv');
 	if (incidents) {
-		const r = readIncidents(incidents, 'incidents.csv', catalog, units);
+		const r = readIncidents(incidents, 'incidents.csv', catalog, units, today);
 		issues.push(...r.issues);
 		await store.appendIncidents(r.incidents);
 	}

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../lib/config/catalog-schema';
-import { parseDay } from '../../lib/periods';
+import { dayText, parseDay } from '../../lib/periods';
 import type { UnitInfo } from './report-row';
 import { readSmallCsv } from './small-csv';
 import { parseCount } from './values';
@@ -57,8 +57,8 @@ export function readTasks(bytes: Uint8Array, file: string, catalog: Catalog, uni
 	return { tasks, issues };
 }
 
-/** incidents.csv: inspection findings, the triggers of the one-vote veto. */
-export function readIncidents(bytes: Uint8Array, file: string, catalog: Catalog, units: Map<string, UnitInfo>) {
+/** incidents.csv: inspection findings, the triggers of the one-vote veto; none after `today`. */
+export function readIncidents(bytes: Uint8Array, file: string, catalog: Catalog, units: Map<string, UnitInfo>, today: number) {
 	const columns = [
 		{ id: 'code', aliases: ['单位代码', '代码'], required: true },
 		{ id: 'date', aliases: ['日期', '发现日期'], required: true },
@@ -78,6 +78,7 @@ export function readIncidents(bytes: Uint8Array, file: string, catalog: Catalog,
 		const before = issues.length;
 		if (!unit) err(r.line, 'code', `"${r.get('code')}" is not in units.csv`);
 		if (date === null) err(r.line, 'date', `"${r.get('date')}" is not a date`);
+		else if (date > today) err(r.line, 'date', `${dayText(date)} > ${dayText(today)} (in the future)`);
 		if (!types.has(r.get('type'))) err(r.line, 'type', `"${r.get('type')}" is not one of ${[...types].join('、')}`);
 		if (typeof count !== 'number' || count < 1) err(r.line, 'count', `"${r.get('count')}" is not a positive integer`);
 		if (issues.length > before) continue;

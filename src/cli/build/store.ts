@@ -121,6 +121,22 @@ export class Store {
 		return taken;
 	}
 
+	/** How many staged rows each month holds. */
+	async monthCounts(): Promise<{ month: number; rows: number }[]> {
+		const rows = await this.all(`SELECT month, count(*) AS n FROM ${STAGING.reports} GROUP BY month`);
+		return rows.map((r) => ({ month: Number(r.month), rows: Number(r.n) }));
+	}
+
+	/** Removes the staged rows of these months and returns them, ordered by file and line. */
+	async takeMonths(months: number[]): Promise<Record<string, unknown>[]> {
+		if (!months.length) return [];
+		const list = months.map((m) => literal(m)).join(', ');
+		const taken = await this.all(`SELECT * FROM ${STAGING.reports} WHERE month IN (${list}) ORDER BY src, line`);
+		await this.conn.run(`DELETE FROM ${STAGING.reports} WHERE month IN (${list})`);
+		this.reportRows -= taken.length;
+		return taken;
+	}
+
 	/** Creates the published tables from the staged rows. */
 	async createExtracts(fromMonth: number, toMonth: number, today: number): Promise<void> {
 		const c = this.catalog;

@@ -184,3 +184,17 @@ describe('scheme validation names the key', () => {
 		).toBe(true);
 	});
 });
+
+describe('a scheme file names its year', () => {
+	const catalog = parseCatalog(indicatorsText);
+	it('refuses scheme-2025.yaml whose content says year: 2024', () => {
+		const problems = problemsOf(() =>
+			parseScheme(schemeText, catalog, 'input/config/scheme-2025.yaml')
+		);
+		expect(problems.join('\n')).toContain('named for 2025');
+	});
+	it('accepts the file named for its year, and any name without a year', () => {
+		expect(parseScheme(schemeText, catalog, 'config/scheme-2024.yaml').year).toBe(2024);
+		expect(parseScheme(schemeText, catalog, 'scheme.yaml').year).toBe(2024);
+	});
+});

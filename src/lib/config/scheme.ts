@@ -110,6 +110,10 @@ export function parseScheme(text: string, catalog: Catalog, source = 'scheme.yam
 		if (s.rule === 'band' && s.low >= s.high)
 			problems.push(`indicators.${id}.low: must be below high (${s.high})`);
 	}
+	// scheme-2025.yaml saying `year: 2024` would silently replace the 2024 scheme
+	const named = source.match(/scheme-(\d{4})\.ya?ml$/);
+	if (named && Number(named[1]) !== scheme.year)
+		problems.push(`year: ${scheme.year}, but the file is named for ${named[1]} (${source})`);
 	scheme.periods.forEach((p, i) => {
 		const parsed = parsePeriod(p);
 		if (!parsed)
