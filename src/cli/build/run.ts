@@ -124,7 +124,13 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 
 		const range = await store.monthRange();
 		if (!range) issues.push({ severity: 'error', file: 'reports/', line: null, column: null, rule: 'no_reports' });
-		if (opts.rejects) writeRejects(opts.rejects, rejects, catalog, opts.lang);
+		if (opts.rejects)
+			try {
+				writeRejects(opts.rejects, rejects, catalog, opts.lang);
+			} catch (e) {
+				// the findings matter more than the file: report the path and print them all
+				issues.push({ severity: 'error', file: opts.rejects, line: null, column: null, rule: 'rejects_unwritable', detail: (e as Error).message });
+			}
 		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports';
 		const errors = issues.filter((i) => i.severity === 'error');
 		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();

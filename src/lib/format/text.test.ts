@@ -31,7 +31,12 @@ describe('csvExport', () => {
 	it.each<[string | number, string]>([
 		['=SUM(A1:A9)', "'=SUM(A1:A9)"],
 		['+86 123', "'+86 123"],
-		['-5', "'-5"],
+		// a plain signed number is a number to Excel, not a formula: kept, so values round-trip
+		['-5', '-5'],
+		['+3.5', '+3.5'],
+		['-2+3', "'-2+3"],
+		['-cmd', "'-cmd"],
+		["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
 		['@cmd', "'@cmd"],
 		['\tx', "'\tx"],
 		['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],

@@ -13,11 +13,14 @@ export type CsvCell = string | number | null | undefined;
 
 // Spreadsheet programs run a cell that starts with one of these as a formula.
 const formulaStart = /^[=+\-@\t\r]/;
+// ...but a plain signed number ("-201" in a rejected row) is read as that number, not run: left
+// as is, so a corrected file goes back in without a stray apostrophe.
+const plainNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function csvCell(cell: CsvCell): string {
 	if (cell === null || cell === undefined) return '';
 	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell === 0 ? 0 : cell) : '';
-	const text = formulaStart.test(cell) ? `'${cell}` : cell;
+	const text = formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
