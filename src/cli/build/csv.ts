@@ -86,13 +86,3 @@ function countBreaks(text: string, from: number, to: number): number {
 	}
 	return k;
 }
-
-/** Formats one CSV field, quoting only when needed. */
-export function csvField(v: string | number | null | undefined): string {
-	if (v === null || v === undefined) return '';
-	const s = String(v);
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (fields: (string | number | null | undefined)[]) =>
-	fields.map(csvField).join(',');
