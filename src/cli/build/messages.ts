@@ -1,4 +1,5 @@
 import type { Manifest } from '../../lib/extract/schema';
+import type { Recovery } from './publish';
 import type { Lang } from './issues';
 
 /** What the build says at its end, in the user's language. */
@@ -18,4 +19,28 @@ export function summaryMessage(lang: Lang, m: Manifest, out: string, seconds: nu
 	return lang === 'zh'
 		? `已发布 ${out}：${m.counties.length} 个县、${n(m.counts.townships)} 个乡镇、${n(m.counts.villages)} 个村（居），${n(m.counts.reports)} 行月报（${m.periods.from} 至 ${m.periods.to}），拒收 ${n(m.rejects.rows)} 行，警告 ${n(m.warnings)} 条，用时 ${seconds.toFixed(1)} 秒\n`
 		: `Published ${out}: ${m.counties.length} counties, ${n(m.counts.townships)} townships, ${n(m.counts.villages)} villages, ${n(m.counts.reports)} report rows (${m.periods.from} to ${m.periods.to}), ${n(m.rejects.rows)} rejected, ${n(m.warnings)} warnings, ${seconds.toFixed(1)} s\n`;
+}
+
+/** What the build found left over from an interrupted one, and what it did about it. */
+export function recoveryMessage(lang: Lang, out: string, r: Recovery): string {
+	const lines: string[] = [];
+	if (r.restored === 'new')
+		lines.push(
+			lang === 'zh'
+				? `上次生成在替换数据时中断：已完成替换，${out} 为上次生成的完整数据。`
+				: `The last build was interrupted while swapping the data in: the swap is finished, ${out} holds its complete set.`
+		);
+	if (r.restored === 'old')
+		lines.push(
+			lang === 'zh'
+				? `上次生成在替换数据时中断：已恢复原有数据到 ${out}。`
+				: `The last build was interrupted while swapping the data in: the previous set is back in ${out}.`
+		);
+	if (r.removed.length)
+		lines.push(
+			lang === 'zh'
+				? `已清理中断的生成留下的 ${r.removed.length} 个临时文件夹。`
+				: `Removed ${r.removed.length} temporary folder(s) left by interrupted builds.`
+		);
+	return lines.join('\n') + '\n';
 }

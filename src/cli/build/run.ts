@@ -9,8 +9,8 @@ import type { Effects } from '../effects';
 import { Progress } from '../progress';
 import { duplicateFindings } from './duplicates';
 import { formatReport, type Issue, type Lang } from './issues';
-import { failureMessage, summaryMessage } from './messages';
-import { realFs, removeDir, sha256, type PublishFs } from './publish';
+import { failureMessage, recoveryMessage, summaryMessage } from './messages';
+import { realFs, recoverPublish, removeDir, sha256, type PublishFs } from './publish';
 import { publishExtracts } from './publish-extracts';
 import { defaultWorkers, readReports } from './read-pool';
 import { writeRejects } from './rejects';
@@ -59,6 +59,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		timings[phase] = (now - lap) / 1000;
 		lap = now;
 	};
+	const recovered = recoverPublish(opts.out, tmpdir());
+	if (recovered.restored || recovered.removed.length) fx.stderr(recoveryMessage(opts.lang, opts.out, recovered));
 	const configFiles = readConfigFiles(join(opts.input, 'config'));
 	const config = loadConfigFiles(configFiles);
 	const { catalog } = config;
@@ -82,7 +84,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 
 	const listed = listReportFiles(opts.input);
 	issues.push(...listed.issues);
-	const work = mkdtempSync(join(tmpdir(), 'kaoping-build-'));
+	// the pid in the name lets the next build remove this folder if this process is killed
+	const work = mkdtempSync(join(tmpdir(), `kaoping-build-${process.pid}-`));
 	const store = await Store.open(catalog, work);
 	try {
 		await store.appendUnits(units.values());
