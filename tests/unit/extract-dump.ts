@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from '../../src/lib/extract/schema';
+import type { Manifest, Provenance } from '../../src/lib/extract/schema';
 
 /**
  * A content dump of a published extract set for golden files: every table's rows (dates and
@@ -10,6 +10,9 @@ import type { Manifest } from '../../src/lib/extract/schema';
  */
 export async function dumpExtractSet(dir: string) {
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+	const provenance = JSON.parse(
+		readFileSync(join(dir, manifest.provenance.file), 'utf8')
+	) as Provenance;
 	const db = await DuckDBInstance.create(':memory:');
 	const conn = await db.connect();
 	const tables: Record<string, unknown[]> = {};
@@ -31,7 +34,7 @@ export async function dumpExtractSet(dir: string) {
 				township_code: e.township_code,
 				rows: e.rows
 			})),
-			inputs: manifest.inputs.map((i) => ({ path: i.path, rows: i.rows, encoding: i.encoding })),
+			inputs: provenance.inputs.map((i) => ({ path: i.path, rows: i.rows, encoding: i.encoding })),
 			rejects: manifest.rejects,
 			warnings: manifest.warnings
 		},

@@ -177,7 +177,7 @@ describe('kaoping build', () => {
 			const { fx } = recordingEffects();
 			const ok = await build({ input, out: join(root, 'out'), allowRejects: false, maxErrors: 5, lang: 'en' }, fx);
 			expect(ok.manifest?.config.schemes.map((s) => s.year)).toEqual([2024, 2025]);
-			expect(ok.manifest?.inputs.map((i) => i.path)).toContain('config/scheme-2025.yaml');
+			expect(ok.inputs.map((i) => i.path)).toContain('config/scheme-2025.yaml');
 			writeFileSync(join(input, 'config', 'scheme-2025.yaml'), scheme.replace('year: 2024', 'year: 2025'));
 			const rec = recordingEffects();
 			expect(await main(['build', '--input', input, '--out', join(root, 'out')], rec.fx)).toBe(1);
@@ -194,7 +194,7 @@ describe('kaoping build', () => {
 			const threaded = await run(2);
 			expect(threaded.issues).toEqual(inline.issues);
 			expect(threaded.manifest?.counts).toEqual(inline.manifest?.counts);
-			expect(threaded.manifest?.inputs).toEqual(inline.manifest?.inputs);
+			expect(threaded.inputs).toEqual(inline.inputs);
 			const dump = async (dir: string) => (await dumpExtractSet(dir)).tables;
 			expect(await dump(join(root, 'out-2'))).toEqual(await dump(join(root, 'out-0')));
 			expect(inline.rejectedRows).toBe(2);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type Manifest } from '../../lib/extract/schema';
+import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type FileRef, type InputEntry, type Manifest, type Provenance } from '../../lib/extract/schema';
 import { monthText } from '../../lib/periods';
 import type { Config } from '../../lib/config';
 import type { ConfigFiles } from '../config-files';
@@ -27,7 +27,7 @@ export interface PublishInput {
 	latest: number;
 	/** The build's local date, YYYY-MM-DD: what "not yet due" was judged against. */
 	today: string;
-	inputs: Manifest['inputs'];
+	inputs: InputEntry[];
 	configFiles: ConfigFiles;
 	config: Config;
 	rejectedRows: number;
@@ -89,16 +89,28 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 			},
 			extracts,
 			config: { indicators: copyConfig(p.configFiles.indicators.text, 'indicators.yaml'), schemes },
-			inputs: p.inputs,
+			provenance: writeJson(staging, 'provenance.json', {
+				schema_version: SCHEMA_VERSION,
+				generator: GENERATOR,
+				built_at: p.now.toISOString(),
+				inputs: p.inputs
+			} satisfies Provenance),
 			rejects: { rows: p.rejectedRows },
 			warnings: p.warnings
 		};
 		manifest.precomputed = await precompute(staging, manifest, p.config);
-		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+		// no indentation: the browser fetches this first (a province lists 1,500 village files)
+		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest) + '\n');
 		swapIn(staging, p.out, p.ops);
 		return manifest;
 	} catch (e) {
 		removeDir(staging);
 		throw e;
 	}
+}
+
+/** Writes a JSON file into the staging set under its content-hashed name. */
+function writeJson(staging: string, name: string, value: unknown): FileRef {
+	writeFileSync(join(staging, name), JSON.stringify(value) + '\n');
+	return nameByContent(join(staging, name));
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from '../../lib/extract/schema';
+import type { InputEntry, Manifest } from '../../lib/extract/schema';
 import { dayText, parseDay } from '../../lib/periods';
 import { DEFAULT_TIME_ZONE, localDay } from './clock';
 import { loadConfigFiles, readConfigFiles, type ConfigFiles } from '../config-files';
@@ -41,6 +41,8 @@ export interface BuildResult {
 	issues: Issue[];
 	rejectedRows: number;
 	manifest?: Manifest;
+	/** Every input file read, with its hash (the published set's provenance file). */
+	inputs: InputEntry[];
 	/** Seconds spent in each phase, for the benchmark. */
 	timings: Record<string, number>;
 }
@@ -73,12 +75,12 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 	if (!existsSync(join(opts.input, 'reports'))) throw new Error(`${join(opts.input, 'reports')} not found`);
 	const unitsBytes = readFileSync(unitsPath);
 	const { units, issues } = readUnits(unitsBytes, 'units.csv');
-	const inputs: Manifest['inputs'] = [{ path: 'units.csv', sha256: sha256(unitsBytes), bytes: unitsBytes.length, rows: units.size }];
+	const inputs: InputEntry[] = [{ path: 'units.csv', sha256: sha256(unitsBytes), bytes: unitsBytes.length, rows: units.size }];
 	const rejects: RejectRow[] = [];
 	const failed = () => {
 		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
 		fx.stderr(failureMessage(opts.lang, issues.filter((i) => i.severity === 'error').length, rejects.length, opts.out, Boolean(opts.rejects)));
-		return { published: false, issues, rejectedRows: rejects.length, timings };
+		return { published: false, issues, rejectedRows: rejects.length, inputs, timings };
 	};
 	if (issues.some((i) => i.severity === 'error')) return failed();
 
@@ -165,7 +167,7 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		mark('write_publish');
 		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
 		fx.stdout(summaryMessage(opts.lang, manifest, opts.out, (performance.now() - started) / 1000));
-		return { published: true, issues, rejectedRows: rejects.length, manifest, timings };
+		return { published: true, issues, rejectedRows: rejects.length, manifest, inputs, timings };
 	} finally {
 		store.close();
 		removeDir(work);
@@ -178,7 +180,7 @@ async function readSideTables(
 	units: ReturnType<typeof readUnits>['units'],
 	store: Store,
 	issues: Issue[],
-	inputs: Manifest['inputs'],
+	inputs: InputEntry[],
 	today: number
 ): Promise<void> {
 	const read = (name: string) => {
@@ -208,7 +210,7 @@ async function readSideTables(
 	}
 }
 
-function configInputs(files: ConfigFiles, input: string): Manifest['inputs'] {
+function configInputs(files: ConfigFiles, input: string): InputEntry[] {
 	return [files.indicators, ...files.schemes]
 		.filter((c) => c.source.startsWith(join(input, 'config')))
 		.map((c) => ({

@@ -33,7 +33,7 @@ const manifest: Manifest = {
 		indicators: { file: 'config/indicators.yaml', sha256: '00', bytes: 1 },
 		schemes: []
 	},
-	inputs: [],
+	provenance: { file: 'provenance.json', sha256: '00', bytes: 1 },
 	rejects: { rows: 0 },
 	warnings: 0
 };

@@ -50,9 +50,21 @@ export interface Manifest {
 	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
 	/** Rows of the default views' queries by query key, for the first paint before the engine. */
 	precomputed?: FileRef;
-	inputs: InputEntry[];
+	/**
+	 * The build's provenance (every input file's hash, size, rows and encoding), in a file of its
+	 * own: a province has thousands of inputs, and the browser reads this manifest before anything.
+	 */
+	provenance: FileRef;
 	rejects: { rows: number };
 	warnings: number;
+}
+
+/** The provenance file manifest.provenance names. */
+export interface Provenance {
+	schema_version: number;
+	generator: string;
+	built_at: string;
+	inputs: InputEntry[];
 }
 
 /** The precomputed file: query key → result rows (see src/lib/views/view-query.ts). */
