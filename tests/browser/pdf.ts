@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTPUT } from './site';
@@ -21,6 +21,8 @@ export async function printToPdf(page: Page, name: string): Promise<Printed> {
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, `${name}.pdf`);
 	writeFileSync(path, await page.pdf({ format: 'A4' }));
+	for (const f of readdirSync(dir))
+		if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(dir, f));
 	execFileSync('pdftoppm', ['-png', '-r', '60', path, join(dir, name)]);
 	const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 	const bbox = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });

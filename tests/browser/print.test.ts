@@ -218,6 +218,22 @@ describe('printing (A4, Chromium page.pdf, read back with pdftotext)', () => {
 		await context.close();
 	});
 
+	it.each(['about', 'explore', 'quality', 'bulletin', 'diagnostics'])(
+		'%s: the header line names the data set’s months; no navigation or controls',
+		async (name) => {
+			const { page, context, errors } = await openPage(browser);
+			await page.goto(`${inject('nginxUrl')}/${name}/`);
+			await page.locator('h1').first().waitFor();
+			await page.locator('[data-testid=print-header] strong:not(:empty)').waitFor({
+				state: 'attached'
+			});
+			const printed = await printToPdf(page, name);
+			await expectPrintable(page, printed, '2019年1月至2024年12月');
+			expect(errors).toEqual([]);
+			await context.close();
+		}
+	);
+
 	it('cards: the whole matrix and the villages’ cards, each card by its name', async () => {
 		const { page, context, errors } = await openPage(browser);
 		await page.goto(`${inject('nginxUrl')}/cards/?period=2024`);

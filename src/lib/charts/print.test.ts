@@ -12,6 +12,7 @@ describe('printSize', () => {
 
 	it('narrows a wide chart to the sheet and leaves a narrow one alone', () => {
 		expect(printSize(1200, 380)).toEqual({ width: 702, height: 380 });
-		expect(printSize(500, 300)).toEqual({ width: 500, height: 300 });
+		expect(printSize(500, 300)).toBeNull();
+		expect(printSize(702, 300)).toBeNull();
 	});
 });
