@@ -15,4 +15,5 @@ export {
 	formatPeriodAxis,
 	formatPeriodKey
 } from './period';
+export { formatDate } from './date';
 export { csvExport, escapeHtml, type CsvCell } from './text';

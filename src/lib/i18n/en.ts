@@ -321,5 +321,10 @@ export const en: Record<keyof typeof zh, string> = {
 	'funnel.againstTarget': 'against the target',
 
 	'funnel.target': 'target',
-	'funnel.band': 'target band'
+	'funnel.band': 'target band',
+
+	'print.period': 'Period: {period}',
+	'print.range': '{from} – {to}',
+	'print.dataset': 'Data: {generator}, built {date}',
+	'print.printed': 'Printed {date}'
 };

@@ -318,5 +318,10 @@ export const zh = {
 	'funnel.againstTarget': '以考核目标为参照',
 
 	'funnel.target': '考核目标',
-	'funnel.band': '目标区间'
+	'funnel.band': '目标区间',
+
+	'print.period': '期间：{period}',
+	'print.range': '{from}至{to}',
+	'print.dataset': '数据：{generator}，{date}生成',
+	'print.printed': '打印日期：{date}'
 } as const;
