@@ -1,18 +1,24 @@
 export {
 	DASH,
+	formatAmount,
+	formatBytes,
 	formatChange,
 	formatCount,
 	formatIndicatorValue,
 	formatMeasure,
 	formatNumber,
 	formatQuantity,
-	formatYuan
+	formatScore,
+	formatYuan,
+	type AmountKind
 } from './number';
 export {
+	formatDateTime,
 	formatMonth,
+	formatMonthRange,
 	formatMonthName,
 	formatPartial,
 	formatPeriodAxis,
 	formatPeriodKey
 } from './period';
-export { csvExport, escapeHtml, type CsvCell } from './text';
+export { csvExport, escapeHtml, joinRemarks, paren, type CsvCell } from './text';
