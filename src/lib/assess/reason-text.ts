@@ -1,5 +1,5 @@
 import type { Catalog } from '../config/catalog-schema';
-import { formatIndicatorValue, formatNumber } from '../format';
+import { formatIndicatorValue, formatNumber, formatPeriodKey } from '../format';
 import type { ArrearsLine } from './score';
 import type { Card } from './types';
 
@@ -150,8 +150,8 @@ export class ReasonText {
 		const p = cardName[previous];
 		return arrow(
 			{
-				zh: `上期（${period}）${p.zh}未摘：本期仍有${p.zh}条件`,
-				en: `the ${p.en} of ${period} is not lifted: its conditions still hold`
+				zh: `上期（${formatPeriodKey(period, 'zh')}）${p.zh}未摘：本期仍有${p.zh}条件`,
+				en: `the ${p.en} of ${formatPeriodKey(period, 'en')} is not lifted: its conditions still hold`
 			},
 			card
 		);
@@ -160,8 +160,8 @@ export class ReasonText {
 	lifted(previous: Card, period: string): Texts {
 		const p = cardName[previous];
 		return {
-			zh: `上期（${period}）${p.zh}摘牌：本期其条件均不成立`,
-			en: `the ${p.en} of ${period} is lifted: none of its conditions holds now`
+			zh: `上期（${formatPeriodKey(period, 'zh')}）${p.zh}摘牌：本期其条件均不成立`,
+			en: `the ${p.en} of ${formatPeriodKey(period, 'en')} is lifted: none of its conditions holds now`
 		};
 	}
 

@@ -10,6 +10,7 @@ export {
 	formatQuantity,
 	formatScore,
 	formatYuan,
+	roundTo,
 	type AmountKind
 } from './number';
 export {

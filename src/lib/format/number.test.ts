@@ -10,6 +10,7 @@ import {
 	formatYuan,
 	formatAmount,
 	formatScore,
+	roundTo,
 	formatBytes,
 	type AmountKind
 } from './number';
@@ -142,5 +143,6 @@ describe('the counts behind a rate, scores and sizes', () => {
 		expect(formatScore(1234.567)).toBe('1,234.57');
 		expect(formatBytes(32_700_000)).toBe('32.7 MB');
 		expect(formatBytes(4_100)).toBe('4.1 KB');
+		expect(roundTo(92.40123456, 4)).toBe(92.4012);
 	});
 });

@@ -137,6 +137,9 @@ export function formatAmount(n: number | null, kind: AmountKind, lang: Lang): st
 	return formatQuantity(n);
 }
 
+/** A number rounded for a spreadsheet cell (CSV keeps numbers as numbers, not text). */
+export const roundTo = (n: number, decimals: number): number => Number(n.toFixed(decimals));
+
 /** A score (points out of a weight): always two decimals, so a column of scores lines up. */
 export const formatScore = (score: number): string => formatNumber(score, 2);
 

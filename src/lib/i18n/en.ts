@@ -162,9 +162,10 @@ export const en: Record<keyof typeof zh, string> = {
 	'about.size': 'Size',
 	'about.file': 'File',
 	'about.table': 'Table',
+	'about.yearToDate': 'year to date',
 	'about.township': 'Township',
 	'about.summary':
-		'{counties} · {from} to {to} · {townships} townships · {villages} villages · {reports} report rows',
+		'{counties} · {range} · {townships} townships · {villages} villages · {reports} report rows',
 	'about.ratioOfSums':
 		'Every rate is the sum of its numerator over the sum of its denominator, never an average of rates; stocks (population, married women …) are taken at period end, never summed over months.',
 	'about.diagnostics': 'Diagnostics (engine and tables)',

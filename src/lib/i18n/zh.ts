@@ -163,9 +163,10 @@ export const zh = {
 	'about.size': '大小',
 	'about.file': '文件',
 	'about.table': '数据表',
+	'about.yearToDate': '年初至今累计',
 	'about.township': '乡镇',
 	'about.summary':
-		'{counties} · {from} 至 {to} · {townships} 个乡镇 · {villages} 个村（居） · {reports} 行月报',
+		'{counties} · {range} · {townships} 个乡镇 · {villages} 个村（居） · {reports} 行月报',
 	'about.ratioOfSums':
 		'比率一律按“分子合计 ÷ 分母合计”计算，不对各单位的比率求平均；时点指标（人口、育龄妇女等）取期末值，不跨月累加。',
 	'about.diagnostics': '诊断（引擎与数据表）',
