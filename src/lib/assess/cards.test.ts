@@ -145,7 +145,9 @@ describe('lifecycle against the previous period', () => {
 		const d = decide({ previous: { period: '2024H1', card: 'black', conditions: ['black'] } });
 		expect(d.card).toBeNull();
 		expect(d.status).toBe('lifted');
-		expect(d.reasons.map((r) => r.zh)).toEqual(['上期（2024年上半年）黑牌摘牌：本期其条件均不成立']);
+		expect(d.reasons.map((r) => r.zh)).toEqual([
+			'上期（2024年上半年）黑牌摘牌：本期其条件均不成立'
+		]);
 	});
 
 	const cases: [previous: Card | null, now: Card | null, status: CardStatus | null][] = [
