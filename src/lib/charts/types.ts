@@ -29,6 +29,8 @@ export interface TrendConfig {
 	moneyDenominator?: boolean;
 	/** How the counts behind the rate are written; plain counts when absent. */
 	amounts?: { numerator: AmountKind; denominator: AmountKind };
+	/** Codes of the units drawn in colour (the trends chart); the rest are grey. */
+	highlight?: readonly string[];
 }
 
 export interface SmallMultiplesConfig extends TrendConfig {

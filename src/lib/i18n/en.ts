@@ -360,5 +360,9 @@ export const en: Record<keyof typeof zh, string> = {
 	'diag.doneAt': 'Done at',
 	'diag.sql': 'Custom query (SQL)',
 	'diag.run': 'Run',
-	'diag.result': '{rows} rows (at most 100 shown), {ms} ms'
+	'diag.result': '{rows} rows (at most 100 shown), {ms} ms',
+	'trends.highlight': 'Highlighted units',
+	'trends.highlightHint':
+		'Click a unit or its line to highlight it (up to {n}); the others are grey:',
+	'trends.highlightClear': 'Clear all'
 };

@@ -357,5 +357,8 @@ export const zh = {
 	'diag.doneAt': '完成时刻',
 	'diag.sql': '自定义查询（SQL）',
 	'diag.run': '运行',
-	'diag.result': '{rows} 行（最多显示 100 行），{ms} ms'
+	'diag.result': '{rows} 行（最多显示 100 行），{ms} ms',
+	'trends.highlight': '突出显示的单位',
+	'trends.highlightHint': '点击单位或图中的线突出显示（最多 {n} 个），其余为灰色：',
+	'trends.highlightClear': '全部取消'
 } as const;
