@@ -177,16 +177,16 @@ export class ReasonText {
 
 	rectified(month: string, rank: number, lowest: number): Texts {
 		return {
-			zh: `${month} 检查：第 ${rank} 名，已不在最低 ${lowest} 个村之列 → 摘牌`,
-			en: `${month} check: rank ${rank}, no longer among the lowest ${lowest} → card lifted`
+			zh: `${formatPeriodKey(month, 'zh')}检查：第 ${rank} 名，已不在最低 ${lowest} 个村之列 → 摘牌`,
+			en: `${formatPeriodKey(month, 'en')} check: rank ${rank}, no longer among the lowest ${lowest} → card lifted`
 		};
 	}
 
 	notRectified(months: string[], lowest: number, card: Card): Texts {
 		return arrow(
 			{
-				zh: `整改期 ${months.length} 个月（${months.join('、')}）期满仍在最低 ${lowest} 个村之列`,
-				en: `still among the lowest ${lowest} after the ${months.length}-month window (${months.join(', ')})`
+				zh: `整改期 ${months.length} 个月（${months.map((m) => formatPeriodKey(m, 'zh')).join('、')}）期满仍在最低 ${lowest} 个村之列`,
+				en: `still among the lowest ${lowest} after the ${months.length}-month window (${months.map((m) => formatPeriodKey(m, 'en')).join(', ')})`
 			},
 			card
 		);
