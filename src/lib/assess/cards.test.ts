@@ -77,7 +77,7 @@ describe('each card rule of the 2024 scheme, with its reason', () => {
 				previous: { period: '2024H1', card: 'yellow', conditions: ['yellow'] }
 			},
 			'black',
-			'上期（2024H1）黄牌未摘：本期仍有黄牌条件 → 黑牌'
+			'上期（2024年上半年）黄牌未摘：本期仍有黄牌条件 → 黑牌'
 		]
 	];
 	it.each(cases)('%s', (_name, changes, card, reason) => {
@@ -145,7 +145,9 @@ describe('lifecycle against the previous period', () => {
 		const d = decide({ previous: { period: '2024H1', card: 'black', conditions: ['black'] } });
 		expect(d.card).toBeNull();
 		expect(d.status).toBe('lifted');
-		expect(d.reasons.map((r) => r.zh)).toEqual(['上期（2024H1）黑牌摘牌：本期其条件均不成立']);
+		expect(d.reasons.map((r) => r.zh)).toEqual([
+			'上期（2024年上半年）黑牌摘牌：本期其条件均不成立'
+		]);
 	});
 
 	const cases: [previous: Card | null, now: Card | null, status: CardStatus | null][] = [

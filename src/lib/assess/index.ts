@@ -90,9 +90,10 @@ export function assessPrepared(prepared: Prepared, scheme: Scheme): Assessment {
 			}
 		});
 	}
-	const notes = outcome.scorecard.indicators
+	const prorated = outcome.scorecard.indicators
 		.filter((x) => x.prorate < 1)
-		.map((x) => text.prorated(x.id, elapsed).zh);
+		.map((x) => text.prorated(x.id, elapsed));
+	const notes = prorated.map((x) => x.zh);
 	const noData = outcome.scorecard.indicators.map((x) => text.noData(x.id).zh);
 	const order = Array.from(outcome.ranks.order);
 	for (let i = 0; i < prepared.units.length; i++) if (!outcome.ranks.rank[i]) order.push(i);
@@ -108,6 +109,7 @@ export function assessPrepared(prepared: Prepared, scheme: Scheme): Assessment {
 		level: ctx.level,
 		previous_period: previous?.period ?? null,
 		notes,
+		notes_en: prorated.map((x) => x.en),
 		units
 	};
 }

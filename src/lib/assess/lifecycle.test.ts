@@ -73,10 +73,10 @@ describe('card lifecycle over three assessment periods', () => {
 
 	it('says why the yellow card turned black and why the black card was lifted', () => {
 		expect(unit(1, 0).reasons).toEqual([
-			'上期（2023）黄牌未摘：本期仍有黄牌条件 → 黑牌',
+			'上期（2023年）黄牌未摘：本期仍有黄牌条件 → 黑牌',
 			'社会抚养费征收到位率 49.00% 低于欠帐线 60.00%（得 5.70 分，不足 15.00 分的 60%）→ 黄牌'
 		]);
-		expect(unit(2, 0).reasons).toEqual(['上期（2024H1）黑牌摘牌：本期其条件均不成立']);
+		expect(unit(2, 0).reasons).toEqual(['上期（2024年上半年）黑牌摘牌：本期其条件均不成立']);
 		expect(unit(1, 0).card_conditions).toEqual(['yellow']);
 	});
 

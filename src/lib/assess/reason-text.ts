@@ -1,5 +1,5 @@
 import type { Catalog } from '../config/catalog-schema';
-import { formatIndicatorValue, formatNumber } from '../format';
+import { formatIndicatorValue, formatNumber, formatPeriodKey } from '../format';
 import type { ArrearsLine } from './score';
 import type { Card } from './types';
 
@@ -150,8 +150,8 @@ export class ReasonText {
 		const p = cardName[previous];
 		return arrow(
 			{
-				zh: `上期（${period}）${p.zh}未摘：本期仍有${p.zh}条件`,
-				en: `the ${p.en} of ${period} is not lifted: its conditions still hold`
+				zh: `上期（${formatPeriodKey(period, 'zh')}）${p.zh}未摘：本期仍有${p.zh}条件`,
+				en: `the ${p.en} of ${formatPeriodKey(period, 'en')} is not lifted: its conditions still hold`
 			},
 			card
 		);
@@ -160,8 +160,8 @@ export class ReasonText {
 	lifted(previous: Card, period: string): Texts {
 		const p = cardName[previous];
 		return {
-			zh: `上期（${period}）${p.zh}摘牌：本期其条件均不成立`,
-			en: `the ${p.en} of ${period} is lifted: none of its conditions holds now`
+			zh: `上期（${formatPeriodKey(period, 'zh')}）${p.zh}摘牌：本期其条件均不成立`,
+			en: `the ${p.en} of ${formatPeriodKey(period, 'en')} is lifted: none of its conditions holds now`
 		};
 	}
 
@@ -177,16 +177,16 @@ export class ReasonText {
 
 	rectified(month: string, rank: number, lowest: number): Texts {
 		return {
-			zh: `${month} 检查：第 ${rank} 名，已不在最低 ${lowest} 个村之列 → 摘牌`,
-			en: `${month} check: rank ${rank}, no longer among the lowest ${lowest} → card lifted`
+			zh: `${formatPeriodKey(month, 'zh')}检查：第 ${rank} 名，已不在最低 ${lowest} 个村之列 → 摘牌`,
+			en: `${formatPeriodKey(month, 'en')} check: rank ${rank}, no longer among the lowest ${lowest} → card lifted`
 		};
 	}
 
 	notRectified(months: string[], lowest: number, card: Card): Texts {
 		return arrow(
 			{
-				zh: `整改期 ${months.length} 个月（${months.join('、')}）期满仍在最低 ${lowest} 个村之列`,
-				en: `still among the lowest ${lowest} after the ${months.length}-month window (${months.join(', ')})`
+				zh: `整改期 ${months.length} 个月（${months.map((m) => formatPeriodKey(m, 'zh')).join('、')}）期满仍在最低 ${lowest} 个村之列`,
+				en: `still among the lowest ${lowest} after the ${months.length}-month window (${months.map((m) => formatPeriodKey(m, 'en')).join(', ')})`
 			},
 			card
 		);

@@ -142,6 +142,8 @@ export interface Assessment {
 	previous_period: string | null;
 	/** About the whole assessment: a borrowed scheme, prorated targets. */
 	notes: string[];
+	/** The same notes in English, for the site's English pages. */
+	notes_en: string[];
 	/** Ranked units by rank then code, then the unranked by code. */
 	units: UnitAssessment[];
 }

@@ -53,7 +53,7 @@ describe('后进村: the lowest villages are carded and checked monthly', () => 
 			outcome: 'lifted'
 		});
 		expect(village(result, 38).reasons[1]).toBe(
-			'2025-01 检查：第 1 名，已不在最低 3 个村之列 → 摘牌'
+			'2025年1月检查：第 1 名，已不在最低 3 个村之列 → 摘牌'
 		);
 		expect(village(result, 39)).toMatchObject({ card: null, card_status: 'lifted' });
 	});
@@ -61,7 +61,7 @@ describe('后进村: the lowest villages are carded and checked monthly', () => 
 	it('turns the card black when the window ends with the village still lagging', () => {
 		expect(village(result, 40)).toMatchObject({ card: 'black', card_status: 'escalated' });
 		expect(village(result, 40).reasons[0]).toBe(
-			'整改期 2 个月（2025-01、2025-02）期满仍在最低 3 个村之列 → 黑牌'
+			'整改期 2 个月（2025年1月、2025年2月）期满仍在最低 3 个村之列 → 黑牌'
 		);
 		expect(village(result, 40).rectification?.outcome).toBe('escalated');
 	});

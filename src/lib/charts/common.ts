@@ -1,5 +1,11 @@
-import { escapeHtml, formatIndicatorValue, formatPartial, formatPeriodKey } from '../format';
-import { formatQuantity } from '../format/number';
+import {
+	escapeHtml,
+	formatAmount,
+	formatIndicatorValue,
+	formatPartial,
+	formatPeriodKey,
+	paren
+} from '../format';
 import { t } from '../i18n';
 import type { IndicatorRow } from '../query/types';
 import type { TrendConfig, TrendSeries, TrendTarget } from './types';
@@ -57,7 +63,7 @@ export function axisName(series: TrendSeries[], config: TrendConfig): string {
 			? t(lang, 'trends.cumulative')
 			: '';
 	if (!basis) return unit;
-	return lang === 'zh' ? `${unit}（${basis}）` : `${unit} (${basis.toLowerCase()})`;
+	return `${unit}${paren(lang === 'zh' ? basis : basis.toLowerCase(), lang)}`;
 }
 
 function niceStep(rough: number): number {
@@ -155,10 +161,11 @@ export interface TipParam {
 
 function counts(row: IndicatorRow, config: TrendConfig, labelled: boolean): string {
 	if (row.numerator === null) return '';
-	const num = formatQuantity(row.numerator);
+	const kinds = config.amounts ?? { numerator: 'count', denominator: 'count' };
+	const num = formatAmount(row.numerator, kinds.numerator, config.lang);
 	if (row.denominator === null || config.denominatorLabel === null)
 		return labelled ? `${escapeHtml(config.numeratorLabel)} ${num}` : num;
-	const den = formatQuantity(row.denominator);
+	const den = formatAmount(row.denominator, kinds.denominator, config.lang);
 	if (!labelled) return `${num} / ${den}`;
 	return t(config.lang, 'tile.fraction', {
 		numeratorLabel: escapeHtml(config.numeratorLabel),

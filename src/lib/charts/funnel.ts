@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { escapeHtml, formatQuantity } from '../format';
+import { escapeHtml, formatNumber, formatQuantity, paren } from '../format';
 import { t, type Lang } from '../i18n';
 import type { FunnelData, FunnelPoint } from '../views/funnel';
 import { fontFamily } from './common';
@@ -31,7 +31,7 @@ const COLOURS: Record<FunnelPoint['place'], string> = {
  */
 export function buildFunnelOption(data: FunnelData, config: FunnelChartConfig): EChartsOption {
 	const { lang } = config;
-	const fmt = (v: number) => `${v.toFixed(config.decimals)}${config.unit}`;
+	const fmt = (v: number) => `${formatNumber(v, config.decimals)}${config.unit}`;
 	const line = (key: keyof FunnelData['curve'], name: string, dashed: boolean, colour: string) => ({
 		type: 'line' as const,
 		name,
@@ -59,7 +59,7 @@ export function buildFunnelOption(data: FunnelData, config: FunnelChartConfig): 
 			formatter: ((p: { seriesIndex: number; dataIndex: number }) => {
 				if (p.seriesIndex !== 0) return '';
 				const pt = data.points[p.dataIndex];
-				return `<b>${escapeHtml(pt.name)}</b><br>${fmt(pt.value)}（${formatQuantity(pt.y)} / ${formatQuantity(pt.n)}）<br>${t(lang, `funnel.${pt.place}`)}${pt.small ? `<br>${t(lang, 'tile.smallNumbers')}` : ''}`;
+				return `<b>${escapeHtml(pt.name)}</b><br>${fmt(pt.value)}${paren(`${formatQuantity(pt.y)} / ${formatQuantity(pt.n)}`, lang)}<br>${t(lang, `funnel.${pt.place}`)}${pt.small ? `<br>${t(lang, 'tile.smallNumbers')}` : ''}`;
 			}) as never
 		},
 		series: [

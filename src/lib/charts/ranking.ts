@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { UnitAssessment } from '../assess';
-import { escapeHtml } from '../format';
+import { escapeHtml, formatScore, paren } from '../format';
 import { t, type Lang } from '../i18n';
 import { fontFamily, truncate } from './common';
 
@@ -67,7 +67,7 @@ export function buildRankingBarOption(
 				const u = ranked[params[0]?.dataIndex ?? -1];
 				if (!u) return '';
 				const tier = u.tier ? ` · ${escapeHtml(config.tierLabel?.(u.tier) ?? u.tier)}` : '';
-				return `<b>${escapeHtml(u.name)}</b><br>${t(config.lang, 'rankings.score')} ${u.score.toFixed(2)}${tier}`;
+				return `<b>${escapeHtml(u.name)}</b><br>${t(config.lang, 'rankings.score')} ${formatScore(u.score)}${tier}`;
 			}) as never
 		},
 		series: [
@@ -79,7 +79,7 @@ export function buildRankingBarOption(
 				label: {
 					show: true,
 					position: 'right',
-					formatter: (p: { value: unknown }) => Number(p.value).toFixed(2)
+					formatter: (p: { value: unknown }) => formatScore(Number(p.value))
 				},
 				markArea: { silent: true, data: bands as never }
 			}
@@ -132,7 +132,7 @@ export function buildScoreHeatmapOption(
 				const ind = config.indicators[x];
 				const s = u?.indicators[ind?.id ?? ''];
 				if (!u || !ind || !s) return '';
-				return `<b>${escapeHtml(u.name)}</b> · ${escapeHtml(ind.name)}<br>${s.score.toFixed(2)} / ${s.weight}（${share ?? '—'}%）`;
+				return `<b>${escapeHtml(u.name)}</b> · ${escapeHtml(ind.name)}<br>${formatScore(s.score)} / ${s.weight}${paren(`${share ?? '—'}%`, config.lang)}`;
 			}) as never
 		},
 		series: [{ type: 'heatmap', data: data as never, label: { show: true, fontSize: 10 } }]

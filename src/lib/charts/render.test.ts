@@ -28,7 +28,7 @@ describe('options render in ECharts', () => {
 			})
 		);
 		expect(svg).toContain('目标 86%');
-		expect(svg).toContain('2024-03');
+		expect(svg).toContain('2024年3月');
 		// SVG text is escaped by ECharts itself
 		expect(svg).not.toContain('<img');
 	});

@@ -30,8 +30,9 @@ describe('buildTrendOption', () => {
 		expect(single.legend.show).toBe(false);
 	});
 
-	it('formats the category axis compactly', () => {
-		expect(option.xAxis.axisLabel.formatter('2024-03')).toBe('2024-03');
+	it('labels the category axis with the words the rest of the site uses', () => {
+		expect(option.xAxis.axisLabel.formatter('2024-03')).toBe('2024年3月');
+		expect(option.xAxis.axisLabel.formatter('2024Q1')).toBe('2024年第一季度');
 		expect(option.xAxis.axisLabel.formatter('2024-05YTD')).toBe('2024年1-5月');
 	});
 

@@ -4,51 +4,62 @@ import {
 	aligned,
 	axisName,
 	categories,
-	countyColour,
 	fontFamily,
 	isCounty,
-	palette,
 	targetMarks,
 	tooltipFormatter,
 	yRange
 } from './common';
+import { isGrey, lineLooks } from './highlight';
 import type { TrendConfig, TrendSeries } from './types';
 
 /** Beyond this many periods the chart opens on the latest ones with a zoom slider below. */
 export const ZOOM_AFTER = 36;
 
-export function seriesColours(series: TrendSeries[]): string[] {
-	let i = 0;
-	return series.map((s) => (isCounty(s) ? countyColour : palette[i++ % palette.length]));
+/** The colour of each series' line, as drawn with the given highlight. */
+export function seriesColours(series: TrendSeries[], highlight: readonly string[] = []): string[] {
+	return lineLooks(series, highlight).map((l) => l.colour);
 }
 
 /**
  * A line per unit over period keys. Gaps stay gaps (a month without data is not zero and not
- * the average of its neighbours), the target is drawn as a dashed line or a shaded band, and
- * the county line is drawn darker and thicker than the townships.
+ * the average of its neighbours), the target is drawn as a dashed line or a shaded band. The
+ * county line is ink and thickest; the highlighted units (`config.highlight`, see highlight.ts)
+ * each have a colour, dash and marker of their own; all other units are thin grey lines behind
+ * them, lit up on hover. The legend names only the lines that stand out.
  */
 export function buildTrendOption(series: TrendSeries[], config: TrendConfig): EChartsOption {
 	const { lang } = config;
 	const keys = categories(series);
-	const colours = seriesColours(series);
-	const legend = series.length > 1;
+	const looks = lineLooks(series, config.highlight ?? []);
+	// the legend: the county, then the highlighted units in the order they were chosen
+	const rank = (s: TrendSeries) => (isCounty(s) ? -1 : (config.highlight ?? []).indexOf(s.code));
+	const named = series.filter((_, i) => !isGrey(looks[i])).sort((a, b) => rank(a) - rank(b));
+	const legend = series.length > 1 && named.length > 0;
 	const zoom = keys.length > ZOOM_AFTER;
 	const range = yRange(series, config);
 
 	const lines: LineSeriesOption[] = series.map((s, i) => {
-		const county = isCounty(s);
+		const look = looks[i];
+		const grey = isGrey(look);
 		return {
 			type: 'line',
 			id: s.code,
 			name: s.name,
 			data: aligned(s, keys).map((r) => r?.value ?? null),
 			connectNulls: false,
-			showSymbol: keys.length <= 24,
-			symbolSize: county ? 6 : 4,
-			z: county ? 3 : 2,
-			color: colours[i],
-			lineStyle: { width: county ? 3 : 1.5 },
-			emphasis: { focus: 'series' },
+			// markers tell the highlighted lines apart; ECharts thins them where they crowd
+			showSymbol: !grey,
+			showAllSymbol: 'auto',
+			symbol: look.symbol,
+			symbolSize: isCounty(s) ? 6 : 7,
+			z: grey ? 1 : isCounty(s) ? 4 : 3,
+			color: look.colour,
+			lineStyle: { width: look.width, type: look.dash },
+			emphasis: {
+				focus: 'series',
+				lineStyle: { width: Math.max(look.width, 2.5), color: grey ? '#59636e' : look.colour }
+			},
 			...(i === 0 ? targetMarks(config.target) : {})
 		};
 	});
@@ -64,7 +75,7 @@ export function buildTrendOption(series: TrendSeries[], config: TrendConfig): EC
 			containLabel: false
 		},
 		legend: legend
-			? { type: 'scroll', top: 0, left: 'center', data: series.map((s) => s.name) }
+			? { type: 'scroll', top: 0, left: 'center', data: named.map((s) => s.name) }
 			: { show: false },
 		tooltip: {
 			trigger: 'axis',

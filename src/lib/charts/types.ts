@@ -1,4 +1,5 @@
 import type { Indicator } from '../config/catalog-schema';
+import type { AmountKind } from '../format';
 import type { Lang } from '../i18n';
 import type { IndicatorRow, Level } from '../query/types';
 
@@ -26,6 +27,10 @@ export interface TrendConfig {
 	annualised: boolean;
 	/** The denominator is money (yuan are not events: no small-numbers mark). */
 	moneyDenominator?: boolean;
+	/** How the counts behind the rate are written; plain counts when absent. */
+	amounts?: { numerator: AmountKind; denominator: AmountKind };
+	/** Codes of the units drawn in colour (the trends chart); the rest are grey. */
+	highlight?: readonly string[];
 }
 
 export interface SmallMultiplesConfig extends TrendConfig {

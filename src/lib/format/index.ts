@@ -1,19 +1,26 @@
 export {
 	DASH,
+	formatAmount,
+	formatBytes,
 	formatChange,
 	formatCount,
 	formatIndicatorValue,
 	formatMeasure,
 	formatNumber,
 	formatQuantity,
-	formatYuan
+	formatScore,
+	formatYuan,
+	roundTo,
+	type AmountKind
 } from './number';
 export {
+	formatDateTime,
 	formatMonth,
+	formatMonthRange,
 	formatMonthName,
 	formatPartial,
 	formatPeriodAxis,
 	formatPeriodKey
 } from './period';
 export { formatDate } from './date';
-export { csvExport, escapeHtml, type CsvCell } from './text';
+export { csvExport, escapeHtml, joinRemarks, paren, type CsvCell } from './text';

@@ -7,7 +7,12 @@ import {
 	formatMeasure,
 	formatNumber,
 	formatQuantity,
-	formatYuan
+	formatYuan,
+	formatAmount,
+	formatScore,
+	roundTo,
+	formatBytes,
+	type AmountKind
 } from './number';
 
 const percent = { unit: 'percent', decimals: 2 } as const;
@@ -57,11 +62,16 @@ describe('formatChange', () => {
 		[1.2, percent, '+1.20个百分点', '+1.20 pp'],
 		[-3.456, percent, '-3.46个百分点', '-3.46 pp'],
 		[0, percent, '±0个百分点', '±0 pp'],
-		[0.001, percent, '±0个百分点', '±0 pp'],
-		[0.5, permille, '+0.50‰', '+0.50‰'],
-		[-0.25, permille, '-0.25‰', '-0.25‰'],
+		[1e-15, percent, '±0个百分点', '±0 pp'],
+		// not zero, only too small for two decimals: shown with the digits it needs
+		[0.001, percent, '+0.001个百分点', '+0.001 pp'],
+		[0.5, permille, '+0.50个千分点', '+0.50 ‰ points'],
+		[-0.25, permille, '-0.25个千分点', '-0.25 ‰ points'],
 		[2.14, ratio, '+2.1', '+2.1'],
-		[-0.04, ratio, '±0', '±0'],
+		// the sex ratio 107.70 against 107.65: was "±0"
+		[107.7 - 107.65, ratio, '+0.05', '+0.05'],
+		[-0.04, ratio, '-0.04', '-0.04'],
+		[0, ratio, '±0', '±0'],
 		[2, count, '+2', '+2'],
 		[-1, count, '-1', '-1'],
 		[0, count, '±0', '±0'],
@@ -91,25 +101,48 @@ describe('counts, measures and money', () => {
 		[142, 'couple', '142对', '142 couples'],
 		[5, 'item', '5件', '5 items'],
 		[20405, 'person', '20,405人', '20,405 people'],
-		[2500.5, 'yuan', '2,500.50元', 'CNY 2,500.50']
+		[2500.5, 'yuan', '2,500.50元', '2,500.50 yuan']
 	])('formatMeasure(%s, %s) → %s / %s', (n, unit, zh, en) => {
 		expect(formatMeasure(n, unit, 'zh')).toBe(zh);
 		expect(formatMeasure(n, unit, 'en')).toBe(en);
 	});
 
 	it.each<[number | null, string, string]>([
-		[2500.5, '2,500.50元', 'CNY 2,500.50'],
-		[2500, '2,500元', 'CNY 2,500'],
-		[0, '0元', 'CNY 0'],
-		[9999.99, '9,999.99元', 'CNY 9,999.99'],
-		[10000, '1.00万元', 'CNY 10,000'],
-		[541412, '54.14万元', 'CNY 541,412'],
-		[20000, '2.00万元', 'CNY 20,000'],
-		[123456789, '1.23亿元', 'CNY 123,456,789'],
-		[-500, '-500元', '-CNY 500'],
+		[2500.5, '2,500.50元', '2,500.50 yuan'],
+		[2500, '2,500元', '2,500 yuan'],
+		[0, '0元', '0 yuan'],
+		[9999.99, '9,999.99元', '9,999.99 yuan'],
+		[10000, '1.00万元', '1.00 10k yuan'],
+		[541412, '54.14万元', '54.14 10k yuan'],
+		[3980860, '398.09万元', '398.09 10k yuan'],
+		[123456789, '1.23亿元', '1.23 100m yuan'],
+		[-500, '-500元', '-500 yuan'],
 		[null, '—', '—']
 	])('formatYuan(%s) → %s / %s', (n, zh, en) => {
 		expect(formatYuan(n, 'zh')).toBe(zh);
 		expect(formatYuan(n, 'en')).toBe(en);
+	});
+});
+
+describe('the counts behind a rate, scores and sizes', () => {
+	it.each<[number | null, AmountKind, string, string]>([
+		[3018, 'count', '3,018', '3,018'],
+		// a mean population is an average of stocks: whole persons, never 369,391.5
+		[369391.5, 'mean', '369,392', '369,392'],
+		[20404.4, 'mean', '20,404', '20,404'],
+		[3980860, 'money', '398.09万元', '398.09 10k yuan'],
+		[18625.76, 'money', '1.86万元', '1.86 10k yuan'],
+		[null, 'money', '—', '—']
+	])('formatAmount(%s, %s) → %s / %s', (n, kind, zh, en) => {
+		expect(formatAmount(n, kind, 'zh')).toBe(zh);
+		expect(formatAmount(n, kind, 'en')).toBe(en);
+	});
+
+	it('scores keep two decimals; sizes are in KB or MB', () => {
+		expect(formatScore(8.2)).toBe('8.20');
+		expect(formatScore(1234.567)).toBe('1,234.57');
+		expect(formatBytes(32_700_000)).toBe('32.7 MB');
+		expect(formatBytes(4_100)).toBe('4.1 KB');
+		expect(roundTo(92.40123456, 4)).toBe(92.4012);
 	});
 });

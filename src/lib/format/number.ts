@@ -53,20 +53,25 @@ export function formatIndicatorValue(
 /**
  * Change against the same period last year. A difference of percentages is in percentage
  * points (个百分点), never "%", which readers would take for a relative change. Sex-ratio
- * changes get one decimal at most: a second one would be noise on so few births.
+ * changes get one decimal at most: a second one would be noise on so few births. A change that
+ * is not zero but rounds to zero at that precision gets the decimals it needs (+0.05, up to
+ * three more): "±0" is kept for no change at all, so a reader never takes a move for none.
  */
 export function formatChange(delta: number | null, indicator: IndicatorUnit, lang: Lang): string {
 	if (delta === null || !Number.isFinite(delta)) return DASH;
-	const decimals =
-		indicator.unit === 'ratio' ? Math.min(indicator.decimals, 1) : indicator.decimals;
-	const body = formatNumber(Math.abs(delta), decimals);
-	const zero = !/[1-9]/.test(body);
+	let decimals = indicator.unit === 'ratio' ? Math.min(indicator.decimals, 1) : indicator.decimals;
+	// differences of equal floating values leave residues like 1e-15: that is no change
+	const exactZero = Math.abs(delta) < 1e-9;
+	let body = formatNumber(Math.abs(delta), decimals);
+	while (!exactZero && !/[1-9]/.test(body) && decimals < indicator.decimals + 3)
+		body = formatNumber(Math.abs(delta), ++decimals);
+	const zero = exactZero || !/[1-9]/.test(body);
 	const signed = zero ? '±0' : `${delta > 0 ? '+' : '-'}${body}`;
 	switch (indicator.unit) {
 		case 'percent':
 			return lang === 'zh' ? `${signed}个百分点` : `${signed} pp`;
 		case 'permille':
-			return `${signed}‰`;
+			return lang === 'zh' ? `${signed}个千分点` : `${signed} ‰ points`;
 		default:
 			return signed;
 	}
@@ -99,16 +104,47 @@ export function formatMeasure(n: number | null, unit: MeasureUnit, lang: Lang): 
 
 /**
  * Money as the seeds write it: 2,500.50元 below ten thousand, 54.14万元 from there (亿元 from a
- * hundred million). English readers do not count in 万, so en gives whole yuan from ten thousand:
- * CNY 541,412. Fen are shown only when there are any.
+ * hundred million). English keeps the same scale, so a figure reads the same number in both
+ * languages (a leader compares the printed zh and en): 2,500.50 yuan · 54.14 10k yuan. Fen are
+ * shown only when there are any.
  */
 export function formatYuan(yuan: number | null, lang: Lang): string {
 	if (yuan === null || !Number.isFinite(yuan)) return DASH;
 	const abs = Math.abs(yuan);
 	const sign = yuan < 0 && abs >= 0.005 ? '-' : '';
 	const small = (x: number) => formatNumber(x, Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2);
-	if (lang === 'en') return `${sign}CNY ${abs >= 10_000 ? formatNumber(abs, 0) : small(abs)}`;
-	if (abs >= 1e8) return `${sign}${formatNumber(abs / 1e8, 2)}亿元`;
-	if (abs >= 10_000) return `${sign}${formatNumber(abs / 10_000, 2)}万元`;
-	return `${sign}${small(abs)}元`;
+	const [text, unit] =
+		abs >= 1e8
+			? [formatNumber(abs / 1e8, 2), lang === 'zh' ? '亿元' : ' 100m yuan']
+			: abs >= 10_000
+				? [formatNumber(abs / 10_000, 2), lang === 'zh' ? '万元' : ' 10k yuan']
+				: [small(abs), lang === 'zh' ? '元' : ' yuan'];
+	return `${sign}${text}${unit}`;
+}
+
+/** What a numerator or denominator counts: events, a mean of a stock, or money. */
+export type AmountKind = 'count' | 'mean' | 'money';
+
+/**
+ * The counts behind a rate (政策内出生 152 / 出生人数 164). A mean population is an average of
+ * month-end stocks and so often ends in .5; it is shown in whole persons (its label says 平均),
+ * money in 元/万元.
+ */
+export function formatAmount(n: number | null, kind: AmountKind, lang: Lang): string {
+	if (n === null || !Number.isFinite(n)) return DASH;
+	if (kind === 'money') return formatYuan(n, lang);
+	if (kind === 'mean') return formatCount(n, lang);
+	return formatQuantity(n);
+}
+
+/** A number rounded for a spreadsheet cell (CSV keeps numbers as numbers, not text). */
+export const roundTo = (n: number, decimals: number): number => Number(n.toFixed(decimals));
+
+/** A score (points out of a weight): always two decimals, so a column of scores lines up. */
+export const formatScore = (score: number): string => formatNumber(score, 2);
+
+/** A file or download size: 32.7 MB, 4.1 KB (the same in both languages). */
+export function formatBytes(bytes: number): string {
+	if (bytes >= 1e6) return `${formatNumber(bytes / 1e6, 1)} MB`;
+	return `${formatNumber(bytes / 1e3, 1)} KB`;
 }

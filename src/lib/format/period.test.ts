@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../periods';
-import { formatMonth, formatPartial, formatPeriodAxis, formatPeriodKey } from './period';
+import {
+	formatDateTime,
+	formatMonth,
+	formatMonthRange,
+	formatPartial,
+	formatPeriodAxis,
+	formatPeriodKey
+} from './period';
 
 describe('months and period keys', () => {
 	it.each([
@@ -13,22 +20,36 @@ describe('months and period keys', () => {
 	});
 
 	it.each([
-		['2024', '2024年', '2024', '2024'],
-		['2024H1', '2024年上半年', 'H1 2024', '2024H1'],
-		['2024H2', '2024年下半年', 'H2 2024', '2024H2'],
-		['2024Q1', '2024年第一季度', 'Q1 2024', '2024Q1'],
-		['2024Q4', '2024年第四季度', 'Q4 2024', '2024Q4'],
-		['2024-03', '2024年3月', 'Mar 2024', '2024-03'],
-		['2024-05YTD', '2024年1-5月', 'Jan–May 2024', null],
-		['2024-01YTD', '2024年1月', 'Jan 2024', null],
-		['2024-12YTD', '2024年1-12月', 'Jan–Dec 2024', null],
-		['not a period', 'not a period', 'not a period', 'not a period']
-	])('%s → %s / %s, axis %s', (key, zh, en, axis) => {
+		['2024', '2024年', '2024'],
+		['2024H1', '2024年上半年', 'H1 2024'],
+		['2024H2', '2024年下半年', 'H2 2024'],
+		['2024Q1', '2024年第一季度', 'Q1 2024'],
+		['2024Q4', '2024年第四季度', 'Q4 2024'],
+		['2024-03', '2024年3月', 'Mar 2024'],
+		['2024-05YTD', '2024年1-5月', 'Jan–May 2024'],
+		['2024-01YTD', '2024年1月', 'Jan 2024'],
+		// January to December is the year, written as the year everywhere
+		['2024-12YTD', '2024年', '2024'],
+		['not a period', 'not a period', 'not a period']
+	])('%s → %s / %s, on an axis too', (key, zh, en) => {
 		expect(formatPeriodKey(key, 'zh')).toBe(zh);
 		expect(formatPeriodKey(key, 'en')).toBe(en);
-		// YTD axis labels keep their words
-		expect(formatPeriodAxis(key, 'zh')).toBe(axis ?? zh);
-		expect(formatPeriodAxis(key, 'en')).toBe(axis ?? en);
+		expect(formatPeriodAxis(key, 'zh')).toBe(zh);
+		expect(formatPeriodAxis(key, 'en')).toBe(en);
+	});
+
+	it.each([
+		[monthIndex(2019, 1), monthIndex(2024, 12), '2019年1月至2024年12月', 'Jan 2019 – Dec 2024'],
+		[monthIndex(2024, 3), monthIndex(2024, 3), '2024年3月', 'Mar 2024']
+	])('formatMonthRange(%s, %s) → %s / %s', (from, to, zh, en) => {
+		expect(formatMonthRange(from, to, 'zh')).toBe(zh);
+		expect(formatMonthRange(from, to, 'en')).toBe(en);
+	});
+
+	it('formatDateTime writes the local date and time in words', () => {
+		const d = new Date(2026, 11, 3, 6, 29, 43);
+		expect(formatDateTime(d, 'zh')).toBe('2026年12月3日 06:29');
+		expect(formatDateTime(d, 'en')).toBe('3 Dec 2026 06:29');
 	});
 });
 

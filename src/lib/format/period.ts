@@ -27,9 +27,27 @@ export const formatMonthName = (m: MonthIndex, lang: Lang) =>
 export const formatMonth = (m: MonthIndex, lang: Lang) =>
 	lang === 'zh' ? `${yearOf(m)}年${monthOf(m)}月` : `${enMonths[monthOf(m) - 1]} ${yearOf(m)}`;
 
+/** 2019年1月至2024年12月 / Jan 2019 – Dec 2024; one month alone is that month. */
+export function formatMonthRange(from: MonthIndex, to: MonthIndex, lang: Lang): string {
+	if (from === to) return formatMonth(from, lang);
+	return lang === 'zh'
+		? `${formatMonth(from, lang)}至${formatMonth(to, lang)}`
+		: `${formatMonth(from, lang)} – ${formatMonth(to, lang)}`;
+}
+
+/** A date and time in the reader's clock: 2026年12月3日 06:29 / 3 Dec 2026 06:29. */
+export function formatDateTime(date: Date, lang: Lang): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	const time = `${two(date.getHours())}:${two(date.getMinutes())}`;
+	const [y, m, d] = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+	return lang === 'zh' ? `${y}年${m}月${d}日 ${time}` : `${d} ${enMonths[m - 1]} ${y} ${time}`;
+}
+
 /**
  * A period key in words: 2024年 · 2024年上半年 · 2024年第一季度 · 2024年3月 · 2024年1-5月 (YTD) and
- * 2024 · H1 2024 · Q1 2024 · Mar 2024 · Jan–May 2024. A key that is not a period comes back as is.
+ * 2024 · H1 2024 · Q1 2024 · Mar 2024 · Jan–May 2024. January to December is the year, written
+ * as the year (never 2024年1-12月 on one page and 2024年 on another). A key that is not a period
+ * comes back as is.
  */
 export function formatPeriodKey(key: string, lang: Lang): string {
 	const p = parsePeriod(key);
@@ -52,21 +70,18 @@ export function formatPeriodKey(key: string, lang: Lang): string {
 		case 'ytd': {
 			const last = monthOf(p.to);
 			if (last === 1) return formatMonth(p.to, lang);
+			if (last === 12) return zhMode ? `${y}年` : `${y}`;
 			return zhMode ? `${y}年1-${last}月` : `Jan–${enMonths[last - 1]} ${y}`;
 		}
 	}
 }
 
 /**
- * A short label for a crowded category axis: the compact keys (2024-03, 2024Q1, 2024H1, 2024)
- * read the same in both languages and sort visually; the tooltip carries the words. YTD keys
- * keep their words, since "2024-05YTD" on an axis helps nobody.
+ * The label of a category axis: the same words as everywhere else (a compact 2024Q1 on the axis
+ * beside 2024年第一季度 in the tooltip read as two different things); the axis hides labels
+ * that would overlap, and the tooltip names every point.
  */
-export function formatPeriodAxis(key: string, lang: Lang): string {
-	const p = parsePeriod(key);
-	if (!p) return key;
-	return p.kind === 'ytd' ? formatPeriodKey(key, lang) : p.text;
-}
+export const formatPeriodAxis = (key: string, lang: Lang): string => formatPeriodKey(key, lang);
 
 type PartialRow = Pick<IndicatorRow, 'period_from' | 'period_to' | 'months' | 'last_month'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvExport, escapeHtml } from './text';
+import { csvExport, escapeHtml, joinRemarks, paren } from './text';
 
 describe('escapeHtml', () => {
 	it.each([
@@ -47,5 +47,14 @@ describe('csvExport', () => {
 		['a=b', 'a=b']
 	])('cell %j → %s', (cell, text) => {
 		expect(csvExport(['h'], [[cell]])).toBe(`\uFEFFh\r\n${text}\r\n`);
+	});
+});
+
+describe('brackets and lists of remarks', () => {
+	it('writes full-width brackets and ；only in Chinese', () => {
+		expect(paren('暂定', 'zh')).toBe('（暂定）');
+		expect(paren('provisional', 'en')).toBe(' (provisional)');
+		expect(joinRemarks(['甲', '乙'], 'zh')).toBe('甲；乙');
+		expect(joinRemarks(['a', 'b'], 'en')).toBe('a; b');
 	});
 });

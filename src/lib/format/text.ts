@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n';
+
 const entities: Record<string, string> = {
 	'&': '&amp;',
 	'<': '&lt;',
@@ -8,6 +10,17 @@ const entities: Record<string, string> = {
 
 /** For text put into HTML strings (chart tooltips): unit names come from county files. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => entities[c]);
+
+/**
+ * A remark in brackets after what it qualifies: full-width （…） in Chinese, which carry their
+ * own spacing, and " (…)" in English, where full-width brackets look like a rendering fault.
+ */
+export const paren = (text: string, lang: Lang): string =>
+	lang === 'zh' ? `（${text}）` : ` (${text})`;
+
+/** Items of a list of remarks: 甲；乙 / a; b. */
+export const joinRemarks = (items: readonly string[], lang: Lang): string =>
+	items.join(lang === 'zh' ? '；' : '; ');
 
 export type CsvCell = string | number | null | undefined;
 

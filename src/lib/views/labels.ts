@@ -1,4 +1,5 @@
 import type { Catalog, Indicator, Term } from '../config/catalog-schema';
+import type { AmountKind } from '../format';
 import type { Lang } from '../i18n';
 
 /**
@@ -49,4 +50,26 @@ export function termIsMoney(catalog: Catalog, term: Term): boolean {
 					? [term.mean]
 					: [term.task];
 	return ids.some((id) => catalog.measures.find((m) => m.id === id)?.type === 'money');
+}
+
+/** How a term's figures are written: money in 元/万元, a mean stock in whole persons, else a count. */
+export function termKind(catalog: Catalog, term: Term): AmountKind {
+	if (termIsMoney(catalog, term)) return 'money';
+	return 'mean' in term ? 'mean' : 'count';
+}
+
+/** The kinds of an indicator's numerator and denominator (a difference shares its denominator). */
+export function fractionKinds(
+	catalog: Catalog,
+	indicator: Indicator
+): { numerator: AmountKind; denominator: AmountKind } {
+	const f = indicator.formula;
+	if (f.kind === 'ratio')
+		return {
+			numerator: termKind(catalog, f.numerator),
+			denominator: termKind(catalog, f.denominator)
+		};
+	if (f.kind === 'count') return { numerator: 'count', denominator: 'count' };
+	const minuend = catalog.indicators.find((i) => i.id === f.minuend)!;
+	return { numerator: 'count', denominator: fractionKinds(catalog, minuend).denominator };
 }

@@ -5,7 +5,8 @@ import type { Manifest } from '../extract/schema';
 import { monthText, parsePeriod, parseReportMonth, type Period } from '../periods';
 import { t, type Lang } from '../i18n';
 import type { Catalog } from '../config/catalog-schema';
-import { formatIndicatorValue, formatQuantity } from '../format';
+import { formatAmount, formatIndicatorValue, formatScore } from '../format';
+import { fractionKinds } from './labels';
 
 /** What the 排名 page shows; all of it lives in the URL. */
 export interface RankingsState {
@@ -218,18 +219,20 @@ export function scoreCell(
 			: share >= arrearsShare
 				? 'mid'
 				: 'bad';
+	const kinds = fractionKinds(catalog, indicator);
+	const numerator = formatAmount(s.numerator, kinds.numerator, lang);
 	const counts =
 		s.denominator === null
-			? formatQuantity(s.numerator)
-			: `${formatQuantity(s.numerator)} / ${formatQuantity(s.denominator)}`;
+			? numerator
+			: `${numerator} / ${formatAmount(s.denominator, kinds.denominator, lang)}`;
 	const tip = t(lang, 'rankings.cell', {
 		indicator: indicator.name[lang],
 		value: formatIndicatorValue(s.value, indicator, lang),
 		counts,
-		score: s.score.toFixed(2),
+		score: formatScore(s.score),
 		weight: s.weight
 	});
-	return { text: s.no_data ? t(lang, 'rankings.legendNone') : s.score.toFixed(2), band, tip };
+	return { text: s.no_data ? t(lang, 'rankings.legendNone') : formatScore(s.score), band, tip };
 }
 
 /** ▲3 / ▼2 / – with words for screen readers: never colour alone. */

@@ -1,10 +1,11 @@
 import type { Catalog, Indicator } from '../config/catalog-schema';
 import type { Scheme, Scoring } from '../config/scheme';
+import type { AmountKind } from '../format';
 import type { Lang } from '../i18n';
 import { parsePeriod, samePeriodLastYear } from '../periods';
 import type { IndicatorRow } from '../query/types';
 import { coverageOf, yearOnYear, type Coverage, type NoComparison } from './coverage';
-import { fractionLabels, termIsMoney } from './labels';
+import { fractionKinds, fractionLabels, termIsMoney } from './labels';
 
 /** Everything one overview tile shows; numbers stay numbers, formatting is the component's. */
 export interface Tile {
@@ -27,6 +28,8 @@ export interface Tile {
 	numeratorLabel: string;
 	denominatorLabel: string | null;
 	money: { numerator: boolean; denominator: boolean };
+	/** How the counts behind the rate are written (money, a mean population, a count). */
+	amounts: { numerator: AmountKind; denominator: AmountKind };
 }
 
 export type TargetView =
@@ -110,7 +113,8 @@ export function buildTiles(
 			money: {
 				numerator: f.kind === 'ratio' && termIsMoney(catalog, f.numerator),
 				denominator: f.kind === 'ratio' && termIsMoney(catalog, f.denominator)
-			}
+			},
+			amounts: fractionKinds(catalog, indicator)
 		};
 	});
 }

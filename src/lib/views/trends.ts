@@ -25,6 +25,8 @@ export interface TrendsState {
 	phi: boolean;
 	/** The funnel plot centred on the scheme's target. */
 	target: boolean;
+	/** Units drawn in colour on the chart, in the order chosen (the rest are grey). */
+	highlight: string[];
 }
 
 export function defaultTrendsState(config: Config, manifest: Manifest): TrendsState {
@@ -42,7 +44,8 @@ export function defaultTrendsState(config: Config, manifest: Manifest): TrendsSt
 		from: parseReportMonth(manifest.periods.from)!,
 		to,
 		phi: false,
-		target: false
+		target: false,
+		highlight: []
 	};
 }
 

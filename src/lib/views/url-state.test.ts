@@ -64,7 +64,8 @@ describe('trends URL', () => {
 			from: monthIndex(2021, 3),
 			to: monthIndex(2023, 9),
 			phi: true,
-			target: true
+			target: true,
+			highlight: ['990101001202', '990101001201']
 		};
 		const p = serializeTrends(s, config, manifest, 'zh');
 		expect(parseTrends(p, config, manifest)).toEqual(s);
@@ -84,6 +85,21 @@ describe('trends URL', () => {
 			from: monthIndex(2019, 1),
 			to: monthIndex(2024, 12)
 		});
+	});
+
+	it('keeps at most five highlighted units, and only codes', () => {
+		const s = parseTrends(
+			q('hl=1,990101001201,990101001202,990101001203,990101001204,990101001205,990101001206'),
+			config,
+			manifest
+		);
+		expect(s.highlight).toEqual([
+			'990101001201',
+			'990101001202',
+			'990101001203',
+			'990101001204',
+			'990101001205'
+		]);
 	});
 
 	it('swaps a reversed range', () => {

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Manifest } from '../extract/schema';
 import { monthText, parsePeriod, parseReportMonth, type Granularity } from '../periods';
 import type { Level } from '../query/types';
+import { MAX_HIGHLIGHT } from '../charts/highlight';
 import { defaultOverviewState, type OverviewState } from './overview';
 import { defaultTrendsState, type TrendsState } from './trends';
 
@@ -71,7 +72,12 @@ export function parseTrends(p: URLSearchParams, config: Config, manifest: Manife
 		from: inRange(manifest, p.get('from')) ?? d.from,
 		to: inRange(manifest, p.get('to')) ?? d.to,
 		phi: p.get('phi') === '1',
-		target: p.get('ref') === 'target'
+		target: p.get('ref') === 'target',
+		// a hand-edited link may list more: the chart shows the first MAX_HIGHLIGHT
+		highlight: (p.get('hl') ?? '')
+			.split(',')
+			.filter((c) => CODE.test(c))
+			.slice(0, MAX_HIGHLIGHT)
 	};
 	if (s.from > s.to) [s.from, s.to] = [s.to, s.from];
 	if (s.level === 'county' && !s.units.length) s.units = [s.scope];
@@ -98,6 +104,7 @@ export function serializeTrends(
 		['to', monthText(s.to), monthText(d.to)],
 		['phi', s.phi ? '1' : '', ''],
 		['ref', s.target ? 'target' : '', ''],
+		['hl', s.highlight.join(','), ''],
 		['lang', lang, 'zh']
 	]);
 }

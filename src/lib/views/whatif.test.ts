@@ -41,7 +41,7 @@ describe('方案模拟 edits', () => {
 
 	it('weights that do not add up to 100 are an error, not rescaled', () => {
 		const edited = applyEdits(scheme, { indicators: { checkup_rate: { weight: 20 } }, tiers: {} });
-		expect(editProblems(edited)).toEqual([{ key: 'whatif.weights', params: { total: 105 } }]);
+		expect(editProblems(edited)).toEqual([{ key: 'whatif.weights', params: { total: '105' } }]);
 		expect(edited.indicators.checkup_rate.weight).toBe(20);
 	});
 

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Scheme, Scoring } from '../config/scheme';
+import { formatQuantity } from '../format';
 
 /**
  * 方案模拟: the parts of a scheme an analyst may try other values for — weights, the scoring
@@ -53,7 +54,7 @@ export function editProblems(
 	const out: { key: string; params?: Record<string, string | number> }[] = [];
 	const total = Object.values(s.indicators).reduce((sum, x) => sum + x.weight, 0);
 	if (Math.abs(total - 100) > 1e-9)
-		out.push({ key: 'whatif.weights', params: { total: +total.toFixed(4) } });
+		out.push({ key: 'whatif.weights', params: { total: formatQuantity(total, 4) } });
 	for (const [id, x] of Object.entries(s.indicators)) {
 		if (!(x.weight > 0)) out.push({ key: 'whatif.weight', params: { id } });
 		if (x.rule === 'linear' && !(x.floor < x.target))
