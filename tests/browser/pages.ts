@@ -12,7 +12,8 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 	},
 	{ name: 'trends', path: 'trends/', loaded: 'table.data tbody tr' },
 	{ name: 'rankings', path: 'rankings/', loaded: 'table.ranking tbody tr' },
-	{ name: 'cards', path: 'cards/', loaded: 'table.matrix tbody tr' },
+	// the villages' cards come last, after the county's
+	{ name: 'cards', path: 'cards/', loaded: 'table.villages tbody tr' },
 	{ name: 'about', path: 'about/', loaded: 'table.data tbody tr' },
 	{ name: 'diagnostics', path: 'diagnostics/', loaded: '[data-testid=check] [data-count]' },
 	{ name: 'explore', path: 'explore/', loaded: 'main h1' },
