@@ -44,7 +44,8 @@ export function buildFunnelOption(data: FunnelData, config: FunnelChartConfig): 
 	return {
 		animation: false,
 		textStyle: { fontFamily },
-		grid: { left: 60, right: 30, top: 40, bottom: 50 },
+		// room for the legend on two rows (a phone) above the y axis name
+		grid: { left: 60, right: 30, top: 60, bottom: 50 },
 		legend: { top: 0 },
 		xAxis: {
 			type: 'value',

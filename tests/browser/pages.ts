@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Every page of the site, with what shows that its data has arrived: checks of the finished
+ * page (axe-core, phone width, screenshots) must not pass on a half-drawn one.
+ */
+export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
+	{
+		name: 'overview',
+		path: '',
+		loaded: '[data-indicator] .value[data-value]:not([data-value=""])'
+	},
+	{ name: 'trends', path: 'trends/', loaded: 'table.data tbody tr' },
+	{ name: 'rankings', path: 'rankings/', loaded: 'table.ranking tbody tr' },
+	// the villages' cards come last, after the county's
+	{ name: 'cards', path: 'cards/', loaded: 'table.villages tbody tr' },
+	{ name: 'about', path: 'about/', loaded: 'table.data tbody tr' },
+	{ name: 'diagnostics', path: 'diagnostics/', loaded: '[data-testid=check] [data-count]' },
+	{ name: 'explore', path: 'explore/', loaded: 'main h1' },
+	{ name: 'quality', path: 'quality/', loaded: 'main h1' },
+	{ name: 'bulletin', path: 'bulletin/', loaded: 'main h1' }
+];
+
+export const LANGS = ['zh', 'en'] as const;
+
+/** Opens a page in a language and waits until its data is shown and nothing is computing. */
+export async function openLoaded(
+	page: Page,
+	base: string,
+	p: (typeof EVERY_PAGE)[number],
+	lang: (typeof LANGS)[number]
+): Promise<void> {
+	await page.goto(`${base}/${p.path}${lang === 'en' ? '?lang=en' : ''}`);
+	await page.locator(p.loaded).first().waitFor({ state: 'attached', timeout: 60_000 });
+	if (p.name !== 'diagnostics')
+		await page.locator('header [role=status] .ok').waitFor({ timeout: 60_000 });
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+	// the trends table is laid out a frame after its chart; charts draw on the next frames
+	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+}

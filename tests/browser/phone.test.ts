@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, screenshot } from './browser';
+import { EVERY_PAGE, LANGS, openLoaded } from './pages';
+import { truth } from './truth';
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launch()));
+afterAll(async () => void (await browser?.close()));
+
+const PHONE = { width: 390, height: 844 };
+
+/** Pages with the tables of unit names at their widest: townships and villages, in words. */
+const TABLES = [
+	'trends/?level=township&g=year',
+	'trends/?level=village&scope=990101001',
+	'rankings/',
+	'cards/'
+];
+
+describe('on a phone (390 × 844)', () => {
+	describe.each(EVERY_PAGE)('$name', (p) => {
+		it.each(LANGS)('in %s, the page never scrolls sideways', async (lang) => {
+			const { page, context, errors } = await openPage(browser);
+			await page.setViewportSize(PHONE);
+			await openLoaded(page, inject('nginxUrl'), p, lang);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(width, `${p.name} ${lang}`).toBeLessThanOrEqual(PHONE.width);
+			await screenshot(page, `phone-${p.name}-${lang}`);
+			expect(errors).toEqual([]);
+			await context.close();
+		});
+	});
+
+	it.each(TABLES)(
+		'/%s: a unit name in a table stays on one line (at most two), the table scrolls in its box',
+		async (path) => {
+			const names = new Set(
+				(
+					await truth<{ name: string }>(
+						inject('demoExtracts'),
+						`SELECT name FROM units WHERE level IN ('county', 'township', 'village')`
+					)
+				).map((u) => u.name)
+			);
+			const { page, context } = await openPage(browser);
+			await page.setViewportSize(PHONE);
+			for (const lang of LANGS) {
+				const sep = path.includes('?') ? '&' : '?';
+				await page.goto(`${inject('nginxUrl')}/${path}${lang === 'en' ? `${sep}lang=en` : ''}`);
+				await page.locator('table tbody tr').first().waitFor();
+				await page.waitForLoadState('networkidle');
+				const cells = await page.evaluate(
+					(known) =>
+						[...document.querySelectorAll('main table tbody :is(td, th)')]
+							.filter((c) => known.includes((c.textContent ?? '').trim()))
+							.map((c) => {
+								// the lines the name's own text takes, not the height of its row
+								const tops = new Set<number>();
+								const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+								for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+									const range = document.createRange();
+									range.selectNodeContents(n);
+									for (const r of range.getClientRects()) if (r.width) tops.add(Math.round(r.top));
+								}
+								return { name: (c.textContent ?? '').trim(), lines: tops.size };
+							}),
+					[...names]
+				);
+				expect(cells.length, `${path} ${lang}`).toBeGreaterThan(3);
+				const broken = cells.filter((c) => c.lines > 2).map((c) => c.name);
+				expect(broken, `${path} ${lang}`).toEqual([]);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+					PHONE.width
+				);
+			}
+			await context.close();
+		}
+	);
+});
