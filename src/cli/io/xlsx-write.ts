@@ -6,6 +6,10 @@ export interface XlsxSheet {
 	name: string;
 	/** rows[0] is usually the header; null (or a missing index) leaves the cell out entirely. */
 	rows: XlsxCell[][];
+	/** Per column: width in characters, and an Excel number format for its number cells. */
+	columns?: { width?: number; numFmt?: string }[];
+	/** The first rows (title, header) set in bold and kept in view: a frozen pane below them. */
+	headerRows?: number;
 }
 
 // fflate encodes the DOS timestamp from local-time getters, so a local-time constructor gives the
@@ -33,7 +37,8 @@ export function writeXlsx(sheets: XlsxSheet[]): Uint8Array {
 	if (sheets.length === 0) throw new RangeError('xlsx: a workbook needs at least one sheet');
 	checkSheetNames(sheets);
 	const strings = new SharedStrings();
-	const sheetXml = sheets.map((s) => worksheetXml(s, strings));
+	const styles = new Styles();
+	const sheetXml = sheets.map((s) => worksheetXml(s, strings, styles));
 	const n = sheets.length;
 
 	// Insertion order is the zip entry order, which keeps the archive layout stable.
@@ -46,7 +51,7 @@ export function writeXlsx(sheets: XlsxSheet[]): Uint8Array {
 	);
 	put('xl/workbook.xml', workbookXml(sheets));
 	put('xl/_rels/workbook.xml.rels', workbookRels(n));
-	put('xl/styles.xml', STYLES);
+	put('xl/styles.xml', styles.xml());
 	put('xl/sharedStrings.xml', strings.xml());
 	for (let i = 0; i < n; i++) put(`xl/worksheets/sheet${i + 1}.xml`, sheetXml[i]);
 	return zipSync(files, { level: ZIP_LEVEL, mtime: ZIP_MTIME });
@@ -100,6 +105,61 @@ const STYLES =
 	'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
 	'</styleSheet>';
 
+const FIRST_CUSTOM_FORMAT = 164; // ids below are Excel's built-in formats
+
+/**
+ * Cell styles in first-use order (deterministic bytes): a number format and/or bold. A workbook
+ * that uses none gets the minimal stylesheet unchanged.
+ */
+class Styles {
+	private readonly formats: string[] = [];
+	private readonly xfs: string[] = [];
+	private readonly index = new Map<string, number>();
+
+	/** The cellXfs index of a style; 0 (the default) for plain cells. */
+	ref(numFmt: string | undefined, bold: boolean): number {
+		if (!numFmt && !bold) return 0;
+		const key = `${bold ? 'b' : ''}|${numFmt ?? ''}`;
+		let i = this.index.get(key);
+		if (i === undefined) {
+			let fmtId = 0;
+			if (numFmt) {
+				let f = this.formats.indexOf(numFmt);
+				if (f < 0) f = this.formats.push(numFmt) - 1;
+				fmtId = FIRST_CUSTOM_FORMAT + f;
+			}
+			this.xfs.push(
+				`<xf numFmtId="${fmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
+					`${fmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}/>`
+			);
+			i = this.xfs.length;
+			this.index.set(key, i);
+		}
+		return i;
+	}
+
+	xml(): string {
+		if (this.xfs.length === 0) return STYLES;
+		const formats = this.formats
+			.map((f, i) => `<numFmt numFmtId="${FIRST_CUSTOM_FORMAT + i}" formatCode="${escapeXml(f)}"/>`)
+			.join('');
+		return (
+			`<styleSheet xmlns="${NS_MAIN}">` +
+			(formats ? `<numFmts count="${this.formats.length}">${formats}</numFmts>` : '') +
+			'<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+			'<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+			'<fills count="2"><fill><patternFill patternType="none"/></fill>' +
+			'<fill><patternFill patternType="gray125"/></fill></fills>' +
+			'<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+			'<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+			`<cellXfs count="${this.xfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+			`${this.xfs.join('')}</cellXfs>` +
+			'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+			'</styleSheet>'
+		);
+	}
+}
+
 /** Deduplicates strings in first-seen order, which keeps indexes (and bytes) deterministic. */
 class SharedStrings {
 	private readonly index = new Map<string, number>();
@@ -131,8 +191,13 @@ class SharedStrings {
 	}
 }
 
-function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): string {
 	const { rows, name } = sheet;
+	const header = sheet.headerRows ?? 0;
+	const style = (r: number, c: number, number: boolean) => {
+		const s = styles.ref(number ? sheet.columns?.[c]?.numFmt : undefined, r < header);
+		return s ? ` s="${s}"` : '';
+	};
 	if (rows.length > MAX_ROWS)
 		throw new RangeError(`xlsx: sheet "${name}" has more than ${MAX_ROWS} rows`);
 	const body: string[] = [];
@@ -152,11 +217,11 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
 			if (typeof v === 'number') {
 				if (!Number.isFinite(v))
 					throw new RangeError(`xlsx: sheet "${name}" ${ref} is not a finite number`);
-				cells += `<c r="${ref}"><v>${v}</v></c>`;
+				cells += `<c r="${ref}"${style(r, c, true)}><v>${v}</v></c>`;
 			} else if (typeof v === 'string') {
 				if (v.length > MAX_TEXT)
 					throw new RangeError(`xlsx: sheet "${name}" ${ref} exceeds ${MAX_TEXT} characters`);
-				cells += `<c r="${ref}" t="s"><v>${strings.ref(v)}</v></c>`;
+				cells += `<c r="${ref}"${style(r, c, false)} t="s"><v>${strings.ref(v)}</v></c>`;
 			} else {
 				throw new TypeError(
 					`xlsx: sheet "${name}" ${ref} holds a ${typeof v}, not a string or number`
@@ -170,7 +235,26 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
 	}
 	const dim = lastLine > 0 ? `<dimension ref="A1:${columnName(maxCol)}${lastLine}"/>` : '';
 	const data = body.length > 0 ? `<sheetData>${body.join('')}</sheetData>` : '<sheetData/>';
-	return `<worksheet xmlns="${NS_MAIN}">${dim}${data}</worksheet>`;
+	return `<worksheet xmlns="${NS_MAIN}">${dim}${frozenPane(header)}${columnsXml(sheet)}${data}</worksheet>`;
+}
+
+function frozenPane(rows: number): string {
+	if (rows <= 0) return '';
+	const below = `A${rows + 1}`;
+	return (
+		`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="${below}"` +
+		` activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${below}"` +
+		` sqref="${below}"/></sheetView></sheetViews>`
+	);
+}
+
+function columnsXml(sheet: XlsxSheet): string {
+	const cols = (sheet.columns ?? [])
+		.map((c, i) =>
+			c.width ? `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>` : ''
+		)
+		.join('');
+	return cols ? `<cols>${cols}</cols>` : '';
 }
 
 const columnCache: string[] = [];

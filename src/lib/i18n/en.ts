@@ -374,5 +374,45 @@ export const en: Record<keyof typeof zh, string> = {
 	'trends.highlight': 'Highlighted units',
 	'trends.highlightHint':
 		'Click a unit or its line to highlight it (up to {n}); the others are grey:',
-	'trends.highlightClear': 'Clear all'
+	'trends.highlightClear': 'Clear all',
+	'explore.intro':
+		'Pick units, periods and indicators for a pivot table; the totals row and column are recomputed as the sum of numerators ÷ the sum of denominators.',
+	'explore.fields': 'Indicators and measures',
+	'explore.indicators': 'Indicators',
+	'explore.measures': 'Raw measures (flows summed over months, stocks at the period end)',
+	'explore.category': 'Category',
+	'explore.allCategories': 'All categories',
+	'explore.rowsBy': 'Rows',
+	'explore.colsBy': 'Columns',
+	'explore.rows.unit': 'units',
+	'explore.rows.period': 'periods',
+	'explore.rows.both': 'units × periods',
+	'explore.cols.fields': 'chosen fields',
+	'explore.cols.periods': 'periods (first field)',
+	'explore.counts': 'Show numerators and denominators',
+	'explore.chart': 'Chart',
+	'explore.chart.bar': 'bars',
+	'explore.chart.line': 'lines',
+	'explore.exportCsv': 'Export CSV',
+	'explore.exportXlsx': 'Export Excel',
+	'explore.exportPng': 'Export PNG',
+	'explore.total': 'Total',
+	'explore.span': '{from} – {to}',
+	'explore.met': 'met',
+	'explore.missed': 'missed',
+	'explore.legend':
+		"✓ met (or inside the band), ✗ missed: against the target of the period's scheme year.",
+	'explore.totalsNote':
+		'Totals = sum of the units’ numerators ÷ sum of their denominators (the same village-months), never a sum or average of rates.',
+	'explore.sort': 'Sort by “{column}”',
+	'explore.sortedAsc': 'ascending',
+	'explore.sortedDesc': 'descending',
+	'explore.noFields': 'Choose at least one indicator or measure.',
+	'explore.computing': 'Computing…',
+	'explore.table': 'Pivot table',
+	'explore.ariaChart': 'Chart of {field}',
+	'explore.yuan': 'yuan',
+	'explore.sql': 'Read-only SQL',
+	'explore.exportTitle':
+		'Data explorer: {view}, {from} – {to} (by {granularity}); data set {dataset}; scheme: {scheme}'
 };

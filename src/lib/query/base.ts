@@ -37,7 +37,9 @@ export function unitMonthsCte(
 	catalog: Catalog,
 	selection: UnitSelection,
 	plan: Plan,
-	buckets: readonly BucketRow[]
+	buckets: readonly BucketRow[],
+	/** More columns of the month table (the pivot's raw measures), as written. */
+	extraColumns: readonly string[] = []
 ): string {
 	const first = Math.min(...buckets.map((b) => b.scan_from));
 	const last = Math.max(...buckets.map((b) => b.period_to));
@@ -51,7 +53,8 @@ export function unitMonthsCte(
 		`${monthIndexSql('period')} AS m`,
 		ident('reports_due'),
 		ident('reports_received'),
-		...unitMonthColumnsSql(catalog, plan, village)
+		...unitMonthColumnsSql(catalog, plan, village),
+		...extraColumns
 	];
 	return [
 		'unit_months AS (',
@@ -84,7 +87,7 @@ export function bucketMonthsCte(): string {
  * matched numerator, denominator and coverage. A bucket the unit has no month of (only reached
  * for the month before or for January) is dropped.
  */
-export function periodTermsCte(plan: Plan): string {
+export function periodTermsCte(plan: Plan, extraColumns: readonly string[] = []): string {
 	const columns = [
 		'code',
 		'period_key',
@@ -93,7 +96,8 @@ export function periodTermsCte(plan: Plan): string {
 		'period_to',
 		'CAST(count(*) FILTER (WHERE in_period) AS INTEGER) AS months',
 		'max(m) FILTER (WHERE in_period) AS last_month',
-		...plan.matched.flatMap(bucketAggregatesSql)
+		...plan.matched.flatMap(bucketAggregatesSql),
+		...extraColumns
 	];
 	return [
 		'period_terms AS (',

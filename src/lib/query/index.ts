@@ -20,5 +20,7 @@ export {
 	indicatorValuesSql
 } from './indicators';
 export type { IndicatorsQuery } from './indicators';
+export { pivotSql, spanOf, TOTAL } from './pivot';
+export type { PivotQuery, PivotRow } from './pivot';
 export { indicatorRowColumns, levels } from './types';
 export type { IndicatorRow, Level, SeriesSpec, UnitSelection, ValuesSpec } from './types';

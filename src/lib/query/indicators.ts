@@ -66,7 +66,8 @@ function isPeriodList(p: Period | readonly Period[]): p is readonly Period[] {
 export function indicatorSelect(
 	catalog: Catalog,
 	id: string,
-	source: 'terms' | 'period_terms',
+	/** `terms`, `period_terms`, or a CTE of the same columns (the pivot's totals). */
+	source: string,
 	annualise: boolean
 ): string {
 	const e = indicatorExpr(catalog, id, annualise);
