@@ -3,3 +3,4 @@ export { buildSmallMultiplesOption, PANEL_HEIGHT, smallMultiplesHeight } from '.
 export { sparklinePath, type Sparkline } from './sparkline';
 export { axisName, yRange, palette, countyColour, targetColour } from './common';
 export type { SmallMultiplesConfig, TrendConfig, TrendSeries, TrendTarget } from './types';
+export { buildQuickChartOption, type QuickChartData, type QuickChartKind } from './quick';

@@ -45,9 +45,7 @@ function nodeConsole(c: DuckDBConnection): ConsoleConnection {
 const snapshot = async () =>
 	(await site.runAndReadAll('SELECT count(*)::INT AS n, sum(a)::INT AS s FROM units')).getRowsJS();
 const tables = async () =>
-	(
-		await site.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')
-	).getRowsJS();
+	(await site.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')).getRowsJS();
 
 beforeAll(async () => {
 	instance = await openDuckDB();
@@ -179,7 +177,7 @@ describe('console statement text', () => {
 
 	it('names the statement by its first keyword, ignoring comments and strings', () => {
 		expect(statementKind('/* x */ copy units to "a.csv"')).toBe('write_file');
-		expect(statementKind("-- SELECT\nDROP TABLE units")).toBe('write_table');
+		expect(statementKind('-- SELECT\nDROP TABLE units')).toBe('write_table');
 		expect(statementKind("SELECT ';DROP' AS s")).toBe('query');
 		expect(statementKind('with t AS (SELECT 1) SELECT * FROM t')).toBe('query');
 		expect(statementKind('UPDATE EXTENSIONS')).toBe('extension');
