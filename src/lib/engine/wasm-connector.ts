@@ -108,7 +108,10 @@ export async function createWasmConnector(
 
 /**
  * send() runs the statement as a pending query that the worker advances in slices, so a cancel
- * message gets between two slices: a long query stops without restarting the worker.
+ * message gets between two slices: a long query stops without restarting the worker. Not as a
+ * streamed result: once a stream has begun, DuckDB-WASM's cancel no longer applies and its
+ * reader keeps fetching until the next row exists (the whole of a long aggregate). The finished
+ * result is then read batch by batch, and reading stops at the console's row limit.
  */
 function consoleConnection(conn: AsyncDuckDBConnection): ConsoleConnection {
 	return {
@@ -119,7 +122,7 @@ function consoleConnection(conn: AsyncDuckDBConnection): ConsoleConnection {
 			await conn.query(sql);
 		},
 		async stream(sql, onBatch) {
-			const reader = await conn.send(sql, true);
+			const reader = await conn.send(sql, false);
 			for await (const batch of reader) {
 				if (!onBatch(batch)) {
 					await conn.cancelSent();

@@ -99,8 +99,13 @@ export function statementKind(sql: string): Refusal | 'query' {
 export function consoleErrorOf(sql: string, error: unknown): ConsoleError {
 	const detail = error instanceof Error ? error.message : String(error);
 	const kind = statementKind(sql);
-	if (kind !== 'query') return new ConsoleError(kind, detail);
-	if (/interrupt/i.test(detail)) return new ConsoleError('cancelled', detail);
+	// the parser's complaint is about the wrapping sub-query, not what the reader wrote
+	if (kind !== 'query') return new ConsoleError(kind, /Parser Error/.test(detail) ? '' : detail);
+	if (/interrupt|cancel/i.test(detail)) return new ConsoleError('cancelled', detail);
+	// DuckDB-WASM reads Parquet, JSON and URLs through extensions it may not load: a function
+	// of one is refused for that reason, worded by what the query asked for
+	if (/exists in the \w+ extension/i.test(detail))
+		return new ConsoleError(/'[a-z0-9]+:\/\//i.test(sql) ? 'external' : 'extension', detail);
 	if (/disabled by configuration|Permission Error|external access/i.test(detail))
 		return new ConsoleError('external', detail);
 	if (/read-only/i.test(detail)) return new ConsoleError('write_table', detail);
