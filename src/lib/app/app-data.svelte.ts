@@ -142,6 +142,11 @@ export class AppData {
 		})());
 	}
 
+	/** The engine itself, for the SQL console (it opens its own closed connection). */
+	engineForConsole(): Promise<Engine> {
+		return this.startEngine(fetch);
+	}
+
 	/**
 	 * Rows of a view query: precomputed when the CLI shipped them, else from DuckDB. Recent answers
 	 * are kept (the data cannot change while the page is open), so going back costs no query, and

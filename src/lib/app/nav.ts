@@ -9,6 +9,7 @@ export const NAV: { path: string; key: MessageKey }[] = [
 	{ path: '/rankings/', key: 'nav.rankings' },
 	{ path: '/cards/', key: 'nav.cards' },
 	{ path: '/explore/', key: 'nav.explore' },
+	{ path: '/explore/sql/', key: 'nav.sql' },
 	{ path: '/quality/', key: 'nav.quality' },
 	{ path: '/bulletin/', key: 'nav.bulletin' },
 	{ path: '/about/', key: 'nav.about' }

@@ -5,3 +5,4 @@ export type { PivotChartConfig, PivotChartData } from './pivot';
 export { sparklinePath, type Sparkline } from './sparkline';
 export { axisName, yRange, palette, countyColour, targetColour } from './common';
 export type { SmallMultiplesConfig, TrendConfig, TrendSeries, TrendTarget } from './types';
+export { buildQuickChartOption, type QuickChartData, type QuickChartKind } from './quick';

@@ -3,6 +3,7 @@ import {
 	DuckDBDateValue,
 	DuckDBDecimalValue,
 	DuckDBTypeId,
+	type DuckDBMaterializedResult,
 	type DuckDBType,
 	type DuckDBValue
 } from '@duckdb/node-api';
@@ -39,17 +40,7 @@ export async function createNodeConnector(path = ':memory:'): Promise<Connector>
 	};
 	return {
 		async query(sql) {
-			const result = await open().run(sql);
-			const names = result.columnNames();
-			const types = result.columnTypes();
-			const columns = await result.getColumns();
-			const length = result.rowCount;
-			return toTable(
-				names,
-				types,
-				names.map((_, i) => columns[i] ?? []),
-				length
-			);
+			return tableOfResult(await open().run(sql));
 		},
 		async exec(sql) {
 			await open().run(sql);
@@ -61,6 +52,18 @@ export async function createNodeConnector(path = ':memory:'): Promise<Connector>
 			instance.closeSync();
 		}
 	};
+}
+
+/** A materialised node-api result as the Arrow table the browser would get. */
+export async function tableOfResult(result: DuckDBMaterializedResult): Promise<Table> {
+	const names = result.columnNames();
+	const columns = await result.getColumns();
+	return toTable(
+		names,
+		result.columnTypes(),
+		names.map((_, i) => columns[i] ?? []),
+		result.rowCount
+	);
 }
 
 interface ColumnMapping {

@@ -36,6 +36,27 @@ export function rowsOf<T = Record<string, unknown>>(table: Table): T[] {
 	return rows;
 }
 
+/**
+ * Rows `start` to `end` (exclusive) as arrays of cells, converted as `rowsOf` converts them:
+ * for a page of a large result, without touching the other rows; duplicate names are kept.
+ */
+export function cellsOf(table: Table, start = 0, end = table.numRows): unknown[][] {
+	const slice = table.slice(start, end);
+	const columns = slice.schema.fields.map((field, i) => ({
+		vector: slice.getChildAt(i)!,
+		convert: converterFor(field.type)
+	}));
+	const rows: unknown[][] = [];
+	for (let r = 0; r < slice.numRows; r++)
+		rows.push(
+			columns.map((c) => {
+				const v = c.vector.get(r);
+				return v === null || v === undefined ? null : c.convert(v);
+			})
+		);
+	return rows;
+}
+
 function converterFor(type: DataType): (v: unknown) => unknown {
 	if (DataType.isDate(type)) return (ms) => new Date(Number(ms)).toISOString().slice(0, 10);
 	if (DataType.isTimestamp(type)) return (ms) => new Date(Number(ms)).toISOString();

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { rowsOf } from '../connector/types';
 import { SCHEMA_VERSION, type ExtractEntry, type Manifest } from '../extract/schema';
+import type { ConsoleConnection } from '../sql/closed';
 import { ident } from '../sql/quote';
 import { decodeParquetTimed, warmDecoder } from './decoder';
 import { ALWAYS_NEEDED, entryKey, planLoad, type TableNeed } from './plan';
@@ -30,6 +31,8 @@ export interface DataEngine {
 	ensure(need: TableNeed): Promise<void>;
 	/** Waits for `ready`. Tables not loaded yet (village_month before any ensure) do not exist. */
 	query(sql: string): Promise<Table>;
+	/** A separate, closed connection for analysts' SQL, once `ready`. */
+	openConsole(): Promise<ConsoleConnection>;
 	status(): EngineStatus;
 	/** Milestones in ms since navigation start: engine_start, engine_downloaded, engine_ready,
 	 * first_table, ready, and `inserted:<key>` per file (key: table, or
@@ -176,6 +179,10 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		async query(sql) {
 			await ready;
 			return (await connector).query(sql);
+		},
+		async openConsole() {
+			await ready;
+			return (await connector).openConsole();
 		},
 		status: () => ({
 			engine: state,

@@ -10,6 +10,7 @@ import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { Connector } from '../connector/types';
+import { closeConnection, type ConsoleConnection } from '../sql/closed';
 import { fetchBlob } from './fetch';
 
 /** Bytes for the engine download, files for data. */
@@ -27,6 +28,8 @@ export interface WasmConnector extends Connector {
 	/** Inserts an Arrow IPC stream; `ipc`'s buffer is transferred to the engine (detached). */
 	insertArrowIPC(table: string, ipc: Uint8Array, mode: 'create' | 'append'): Promise<void>;
 	version(): Promise<string>;
+	/** A connection of its own for the SQL console (see runConsoleQuery). */
+	openConsole(): Promise<ConsoleConnection>;
 }
 
 /**
@@ -57,10 +60,9 @@ export async function createWasmConnector(
 		await db.instantiate(moduleUrl, null);
 		await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 		conn = await db.connect();
-		// Without these a query naming read_parquet, json or httpfs would try to download an
-		// extension: never on an intranet.
-		await conn.query('SET autoinstall_known_extensions=false');
-		await conn.query('SET autoload_known_extensions=false');
+		// Before any data: no file, network or extension access for any connection, settings
+		// locked (the data arrives as Arrow buffers, which need none of them).
+		await closeConnection((sql) => conn.query(sql));
 	} catch (e) {
 		await db.terminate();
 		throw e;
@@ -93,6 +95,7 @@ export async function createWasmConnector(
 				open().insertArrowFromIPCStream(ipc, { name: table, create: mode === 'create' })
 			),
 		version: () => db.getVersion(),
+		openConsole: async () => consoleConnection(await db.connect()),
 		close: () =>
 			serial(async () => {
 				if (closed) return;
@@ -100,5 +103,37 @@ export async function createWasmConnector(
 				await conn.close();
 				await db.terminate();
 			})
+	};
+}
+
+/**
+ * send() runs the statement as a pending query that the worker advances in slices, so a cancel
+ * message gets between two slices: a long query stops without restarting the worker. Not as a
+ * streamed result: once a stream has begun, DuckDB-WASM's cancel no longer applies and its
+ * reader keeps fetching until the next row exists (the whole of a long aggregate). The finished
+ * result is then read batch by batch, and reading stops at the console's row limit.
+ */
+function consoleConnection(conn: AsyncDuckDBConnection): ConsoleConnection {
+	return {
+		async prepare(sql) {
+			await (await conn.prepare(sql)).close();
+		},
+		async exec(sql) {
+			await conn.query(sql);
+		},
+		async stream(sql, onBatch) {
+			const reader = await conn.send(sql, false);
+			for await (const batch of reader) {
+				if (!onBatch(batch)) {
+					await conn.cancelSent();
+					break;
+				}
+			}
+			return reader.schema;
+		},
+		async cancel() {
+			await conn.cancelSent();
+		},
+		close: () => conn.close()
 	};
 }
