@@ -13,6 +13,25 @@ const config = {
 			crawl: false,
 			entries: ['*']
 		},
+		// Self only, so that even a bug cannot make the site call out. Prerendered pages carry it as a
+		// <meta> tag with the hashes of SvelteKit's inline boot script. 'wasm-unsafe-eval' compiles
+		// DuckDB and the Parquet decoder; inline styles are Svelte's style="…" attributes and ECharts'.
+		// A meta policy does not reach workers (their scripts need the server's header): README.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		typescript: {
 			config(tsconfig) {

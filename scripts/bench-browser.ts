@@ -1,12 +1,14 @@
 // `npm run bench:browser`: real Chromium against the built site on 127.0.0.1, for the demo
-// county and a province-size extract set. Prints medians of 5 cold loads (first number on
-// screen, DuckDB ready, first chart, bytes) and p50/p95 of 20 interactions on the trends page.
+// county and a province-size extract set. Prints first visits at 10 Mbit/s with and without
+// compression (bench-transfer.ts), then medians of 5 cold loads (first number on screen, DuckDB
+// ready, first chart, bytes) and p50/p95 of 20 interactions on the trends page.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/browser/browser';
 import { serveDir } from '../tests/browser/serve';
 import { buildSite, demoExtracts, deploySite } from '../tests/browser/site';
 import type { Page } from 'playwright-core';
+import { benchTransfer } from './bench-transfer';
 
 const COLD_LOADS = 5;
 const INTERACTIONS = 20;
@@ -141,6 +143,9 @@ function report(
 }
 
 if (!process.argv.includes('--no-build')) buildSite();
+// `npm run bench:browser -- --transfer-only`: only the throttled first visits
+await benchTransfer(demoExtracts());
+if (process.argv.includes('--transfer-only')) process.exit(0);
 const sets: [string, string, { p50: number; p95: number }][] = [
 	['demo county', demoExtracts(), { p50: 50, p95: 150 }]
 ];

@@ -44,7 +44,7 @@ describe('numbers that say what stands behind them', () => {
 		await context.close();
 	});
 
-	it('a tile waiting for the engine says it is computing, not "—"', async () => {
+	it('a tile waiting for the engine says so, not "—"', async () => {
 		const { page, context, outside } = await openPage(browser);
 		// an engine still on its way: the precomputed default shows, and a new period waits for it
 		let release = () => {};
@@ -59,7 +59,7 @@ describe('numbers that say what stands behind them', () => {
 		await page.locator('[data-indicator=policy_compliance_rate] .value.loading').waitFor();
 		await expect(
 			page.locator('[data-indicator=policy_compliance_rate] .value').innerText()
-		).resolves.toBe('计算中……');
+		).resolves.toBe('引擎加载中……');
 		await screenshot(page, 'overview-loading');
 		release();
 		await page.locator('[data-indicator=policy_compliance_rate] .value[data-value]').waitFor();

@@ -66,7 +66,7 @@ describe('diagnostics page (DuckDB-WASM in the browser)', () => {
 		// two concurrent ensure() for one township fetch its file once; an unknown one is named
 		const second = manifest.extracts.filter((e) => e.name === 'village_month')[1];
 		const requested: string[] = [];
-		page.on('request', (r) => requested.push(r.url()));
+		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 		const after = await page.evaluate(`(async () => {
 			const e = window.kpEngine;
 			const need = { tables: ['village_month'], townships: [${JSON.stringify(second.township_code)}] };

@@ -46,7 +46,7 @@ describe('a damaged data file', () => {
 	it('is named, with what to do, and no number from it is shown', async () => {
 		const { page, context, outside } = await openPage(browser);
 		// 64 bytes flipped in the middle of township_month, as a bad copy would leave them
-		await context.route('**/township_month-*.parquet', async (route) => {
+		await context.route('**/township_month-*.parquet?v=*', async (route) => {
 			const response = await route.fetch();
 			const body = Buffer.from(await response.body());
 			for (let i = 0; i < 64; i++) body[(body.length >> 1) + i] ^= 0xff;

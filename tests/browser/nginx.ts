@@ -25,7 +25,24 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startNginx(root: string, name: string): Promise<Nginx> {
+export interface NginxOptions {
+	/**
+	 * The lines the README's deployment section gives: send `x.gz` for `x` when the browser
+	 * accepts gzip (`gzip_static on;`, built into Debian's nginx) and compress the rest on the fly.
+	 */
+	compress?: boolean;
+}
+
+/** The README's deployment lines, for a `compress` server. */
+export const COMPRESS_LINES = `gzip on;
+		gzip_static on;
+		gzip_types text/css application/javascript text/javascript application/json application/wasm image/svg+xml;`;
+
+export async function startNginx(
+	root: string,
+	name: string,
+	options: NginxOptions = {}
+): Promise<Nginx> {
 	const prefix = join(OUTPUT, 'nginx', name);
 	mkdirSync(join(prefix, 'logs'), { recursive: true });
 	const port = await freePort();
@@ -56,6 +73,7 @@ http {
 		location / {
 			try_files $uri $uri/ =404;
 		}
+		${options.compress ? COMPRESS_LINES : ''}
 	}
 }
 `

@@ -5,6 +5,7 @@ import { monthText } from '../../lib/periods';
 import type { Config } from '../../lib/config';
 import type { ConfigFiles } from '../config-files';
 import { precompute } from './precompute';
+import { precompressDir } from '../precompress';
 import type { Effects } from '../effects';
 import type { Lang } from './issues';
 import {
@@ -101,6 +102,9 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 		manifest.precomputed = await precompute(staging, manifest, p.config);
 		// no indentation: the browser fetches this first (a province lists 1,500 village files)
 		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest) + '\n');
+		// .gz/.br for servers with gzip_static: the JSON shrinks 14× (demo: 966 → 70 kB gzip), the
+		// Parquet files (zstd already) only ~20% — not worth a second copy of every one
+		await precompressDir(staging, { only: /\.(json|yaml)$/, brotliQuality: 9 });
 		swapIn(staging, p.out, p.ops);
 		return manifest;
 	} catch (e) {

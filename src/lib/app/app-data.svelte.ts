@@ -3,7 +3,7 @@ import { SCHEMA_VERSION, type FileRef, type Manifest, type Precomputed } from '.
 import { sha256Hex } from './sha256';
 import { defaultOverviewState, overviewQuery } from '../views/overview';
 import type { ViewQuery } from '../views/view-query';
-import { dataUrl } from './data-url';
+import { dataUrl, fetchManifest } from './data-url';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
 export type LoadError =
@@ -55,7 +55,7 @@ export class AppData {
 	}
 
 	private async load(fetchImpl: typeof fetch): Promise<void> {
-		const res = await fetchImpl(dataUrl('manifest.json')).catch((e: Error) => e);
+		const res = await fetchManifest(fetchImpl).catch((e: Error) => e);
 		if (res instanceof Error || !res.ok) {
 			this.error = {
 				kind: 'missing',
@@ -75,7 +75,9 @@ export class AppData {
 			return;
 		}
 		const text = async (ref: FileRef) =>
-			new TextDecoder().decode(await this.verified(ref, await bytesOf(fetchImpl, ref.file)));
+			new TextDecoder().decode(
+				await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
+			);
 		// the first numbers are only a head start: a missing or damaged file costs speed, not data
 		const head = manifest.precomputed
 			? text(manifest.precomputed).catch(() => null)
@@ -111,7 +113,7 @@ export class AppData {
 				const engine = createDataEngine({
 					manifest: this.manifest!,
 					fetchBytes: async (file, onBytes) => {
-						const bytes = await bytesOf(fetchImpl, file);
+						const bytes = await bytesOf(fetchImpl, file, this.manifest!);
 						onBytes?.(bytes.byteLength);
 						const ref = this.manifest!.extracts.find((e) => e.file === file);
 						return ref ? this.verified(ref, bytes) : bytes;
@@ -199,8 +201,12 @@ class CorruptFile extends Error {
 	}
 }
 
-async function bytesOf(fetchImpl: typeof fetch, file: string): Promise<ArrayBuffer> {
-	const r = await fetchImpl(dataUrl(file));
+async function bytesOf(
+	fetchImpl: typeof fetch,
+	file: string,
+	manifest: Manifest
+): Promise<ArrayBuffer> {
+	const r = await fetchImpl(dataUrl(file, manifest));
 	if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
 	return r.arrayBuffer();
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case');
 const names = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });

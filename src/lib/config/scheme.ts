@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Catalog } from './catalog-schema';
 import { ConfigError, parseConfig } from './validate';
 import { parsePeriod } from '../periods';

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launch()));
+afterAll(async () => void (await browser?.close()));
+
+describe('while the engine loads', () => {
+	it.each([
+		['zh', '', '引擎加载中……', '计算中'],
+		['en', '?lang=en', 'Loading the query engine…', 'computing']
+	])(
+		'(%s) every overview tile and the cards panel say they wait for it after a period change',
+		async (lang, param, message, computing) => {
+			const { page, context, outside, errors } = await openPage(browser);
+			// a slow county link: the engine's wasm arrives only when the test lets it
+			let release!: () => void;
+			const arrived = new Promise<void>((r) => (release = r));
+			await context.route('**/*duckdb-eh*.wasm', async (route) => {
+				await arrived;
+				await route.fallback();
+			});
+			await page.goto(`${inject('demoUrl')}/${param}`);
+			const tiles = page.locator('article[data-indicator]');
+			// the precomputed first numbers, with their sparklines
+			await page.locator('[data-indicator=policy_compliance_rate] .value[data-value]').waitFor();
+			const count = await tiles.count();
+			expect(count).toBeGreaterThan(8);
+			expect(await page.locator('article[data-indicator] svg.spark').count()).toBeGreaterThan(0);
+
+			await page.selectOption('select[name=period-kind]', 'quarter');
+			await page.waitForURL(/period=2024Q4/);
+			await expect.poll(() => page.locator('[data-waiting=engine]').count()).toBe(count + 1);
+			for (const text of await tiles.allInnerTexts()) {
+				expect(text).toContain(message);
+				expect(text).not.toContain('—');
+			}
+			// nothing of the previous period stays under the new title
+			expect(await page.locator('article[data-indicator] svg.spark').count()).toBe(0);
+			expect(await page.locator('section.cards li').count()).toBe(0);
+			await expect(page.locator('section.cards').innerText()).resolves.toContain(message);
+			await screenshot(page, `overview-waiting-engine-${lang}`);
+
+			release();
+			await page.locator('[data-indicator=policy_compliance_rate] .value[data-value]').waitFor({
+				timeout: 120_000
+			});
+			await expect.poll(() => page.locator('[data-waiting]').count()).toBe(0);
+			const after = await page.locator('main').innerText();
+			expect(after).not.toContain(message);
+			expect(after).not.toContain(computing);
+			expect(await page.locator('article[data-indicator] svg.spark').count()).toBeGreaterThan(0);
+			expect(outside).toEqual([]);
+			expect(errors).toEqual([]);
+			await context.close();
+		},
+		180_000
+	);
+});
