@@ -10,6 +10,8 @@ export const RULES = {
 	header_duplicate: { zh: '同一指标出现两列', en: 'two columns name the same field' },
 	header_not_found: { zh: '前10行中找不到表头行', en: 'no header row found in the first 10 rows' },
 	file_unreadable: { zh: '文件无法读取', en: 'file cannot be read' },
+	file_format: { zh: '不支持的文件格式', en: 'unsupported file format' },
+	file_skipped: { zh: '临时文件或系统文件，已跳过', en: 'temporary or system file, skipped' },
 	unit_unknown: { zh: '单位代码不存在于 units.csv', en: 'unit code not in units.csv' },
 	unit_not_village: { zh: '月报行的单位不是村（居）', en: 'report row for a unit that is not a village' },
 	duplicate_report: { zh: '同一单位同一月份重复报送', en: 'duplicate report for the same unit and month' },

@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Catalog } from '../../lib/config/catalog-schema';
 import { XlsxError } from '../io/xlsx-read';
 import { mapHeader, type ColumnMap } from './header';
 import { formatIssue, type Issue, type Lang } from './issues';
+import type { ReportFile } from './report-files';
+export type { ReportFile } from './report-files';
 import type { ReportRowValidator } from './report-row';
 import type { ReportStager } from './stage';
 import { sha256 } from './publish';
@@ -15,30 +16,6 @@ export interface RejectRow {
 	reason: string;
 	/** Cell text by field id, as found in the file. */
 	cells: Map<string, string>;
-}
-
-export interface ReportFile {
-	path: string;
-	abs: string;
-}
-
-/** Every *.csv / *.xlsx under reports/, in a stable order; other files are reported. */
-export function listReportFiles(inputDir: string): { files: ReportFile[]; issues: Issue[] } {
-	const root = join(inputDir, 'reports');
-	const files: ReportFile[] = [];
-	const issues: Issue[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir).sort()) {
-			const abs = join(dir, name);
-			const path = relative(inputDir, abs).split('\\').join('/');
-			if (statSync(abs).isDirectory()) walk(abs);
-			else if (/\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$')) files.push({ path, abs });
-			else if (/\.(xls|et|ods|txt)$/i.test(name))
-				issues.push({ severity: 'error', file: path, line: null, column: null, rule: 'file_unreadable', detail: 'save as .xlsx or .csv' });
-		}
-	};
-	walk(root);
-	return { files, issues };
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|全乡|全镇|total)$/i;
@@ -72,12 +49,14 @@ export function processReportFile(
 	stager: ReportStager
 ): FileResult {
 	const bytes = readFileSync(file.abs);
-	const outcome = { rows: 0, encoding: 'unknown', sha256: sha256(bytes), bytes: bytes.length };
+	// A converted .xls is recorded by the county's own file, which is what the inputs name.
+	const own = file.origin ? readFileSync(file.origin) : bytes;
+	const outcome = { rows: 0, encoding: 'unknown', sha256: sha256(own), bytes: own.length };
 	const issues: Issue[] = [];
 	const rejects: RejectRow[] = [];
 	let table;
 	try {
-		table = readTable(bytes, file.path);
+		table = readTable(bytes, file.format);
 	} catch (e) {
 		if (!(e instanceof XlsxError)) throw e;
 		issues.push({ severity: 'error', file: file.path, line: null, column: null, rule: 'file_unreadable', detail: e.message });

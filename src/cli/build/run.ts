@@ -14,7 +14,9 @@ import { realFs, removeDir, sha256, type PublishFs } from './publish';
 import { publishExtracts } from './publish-extracts';
 import { defaultWorkers, readReports } from './read-pool';
 import { writeRejects } from './rejects';
-import { listReportFiles, type RejectRow } from './reports';
+import { collectReportFiles } from './report-files';
+import type { RejectRow } from './reports';
+import { sofficeConverter, type XlsConverter } from './xls-convert';
 import { readMoves } from './moves';
 import { readIncidents, readTasks } from './side-tables';
 import { Store } from './store';
@@ -33,6 +35,10 @@ export interface BuildOptions {
 	timeZone?: string;
 	/** Pins the build's date, YYYY-MM-DD (tests, rebuilding an old month). */
 	today?: string;
+	/** --convert-xls: read .xls reports through LibreOffice (converted copies, input untouched). */
+	convertXls?: boolean;
+	/** The .xls converter; default LibreOffice's soffice on PATH, null when absent. */
+	xlsConverter?: XlsConverter | null;
 }
 
 export interface BuildResult {
@@ -79,11 +85,16 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 	};
 	if (issues.some((i) => i.severity === 'error')) return failed();
 
-	const listed = listReportFiles(opts.input);
-	issues.push(...listed.issues);
 	const work = mkdtempSync(join(tmpdir(), 'kaoping-build-'));
 	const store = await Store.open(catalog, work);
 	try {
+		const listed = collectReportFiles(opts.input, {
+			lang: opts.lang,
+			convertXls: Boolean(opts.convertXls),
+			xlsConverter: opts.convertXls ? (opts.xlsConverter === undefined ? sofficeConverter() : opts.xlsConverter) : null,
+			workDir: work
+		});
+		issues.push(...listed.issues);
 		await store.appendUnits(units.values());
 		const progress = new Progress(fx, opts.lang === 'zh' ? '读取月报' : 'reading reports', listed.files.length);
 		let rows = 0;
@@ -115,7 +126,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 		const range = await store.monthRange();
 		if (!range) issues.push({ severity: 'error', file: 'reports/', line: null, column: null, rule: 'no_reports' });
 		if (opts.rejects) writeRejects(opts.rejects, rejects, catalog, opts.lang);
-		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports';
+		// An unreadable format is not a rejected row: --allow-rejects must not publish without it.
+		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports' && i.rule !== 'file_format';
 		const errors = issues.filter((i) => i.severity === 'error');
 		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();
 

@@ -1,6 +1,7 @@
 import { readXlsx } from '../io/xlsx-read';
 import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
+import type { ReportFormat } from './report-files';
 
 export interface SourceRow {
 	line: number;
@@ -14,14 +15,14 @@ export interface SourceTable {
 }
 
 /** Reads a CSV (any of the encodings counties use) or the first sheet of an XLSX workbook. */
-export function readTable(bytes: Uint8Array, path: string): SourceTable {
-	if (/\.xlsx$/i.test(path)) {
+export function readTable(bytes: Uint8Array, format: ReportFormat): SourceTable {
+	if (format === 'xlsx') {
 		const { rows } = readXlsx(bytes);
 		return { kind: 'xlsx', encoding: 'xlsx', rows };
 	}
 	const { text, encoding } = decodeText(bytes);
 	const rows: SourceRow[] = [];
-	for (const r of parseCsv(text)) rows.push({ line: r.line, cells: r.fields });
+	for (const r of parseCsv(text, format === 'tsv' ? '\t' : undefined)) rows.push({ line: r.line, cells: r.fields });
 	return { kind: 'csv', encoding, rows };
 }
 
