@@ -63,6 +63,10 @@ export function processReportFile(
 		return { outcome, issues, rejects };
 	}
 	outcome.encoding = table.encoding;
+	if (table.bomMismatchLine !== undefined) {
+		issues.push({ severity: 'error', file: file.path, line: table.bomMismatchLine, column: null, rule: 'encoding_bom_mismatch' });
+		return { outcome, issues, rejects };
+	}
 	const header = mapHeader(table, file.path, ctx.catalog, ctx.lookup);
 	issues.push(...header.issues);
 	const headerErrors = header.issues.filter((i) => i.severity === 'error');

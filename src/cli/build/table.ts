@@ -12,6 +12,8 @@ export interface SourceTable {
 	kind: 'csv' | 'xlsx';
 	encoding: Encoding | 'xlsx';
 	rows: SourceRow[];
+	/** See Decoded.bomMismatchLine: the file is refused. */
+	bomMismatchLine?: number;
 }
 
 /** Reads a CSV (any of the encodings counties use) or the first sheet of an XLSX workbook. */
@@ -20,10 +22,10 @@ export function readTable(bytes: Uint8Array, format: ReportFormat): SourceTable 
 		const { rows } = readXlsx(bytes);
 		return { kind: 'xlsx', encoding: 'xlsx', rows };
 	}
-	const { text, encoding } = decodeText(bytes);
+	const { text, encoding, bomMismatchLine } = decodeText(bytes);
 	const rows: SourceRow[] = [];
 	for (const r of parseCsv(text, format === 'tsv' ? '\t' : undefined)) rows.push({ line: r.line, cells: r.fields });
-	return { kind: 'csv', encoding, rows };
+	return { kind: 'csv', encoding, rows, bomMismatchLine };
 }
 
 export const isBlankRow = (cells: (string | null)[]) =>
