@@ -8,6 +8,10 @@ export const RULES = {
 		zh: '编码错误：文件开头有 UTF-8 标记（BOM），内容却不是 UTF-8（多为 GBK）；请另存为“CSV UTF-8”或不带 BOM 的 GBK',
 		en: 'encoding: the file starts with a UTF-8 BOM but its bytes are not UTF-8 (likely GBK); save it as "CSV UTF-8", or as GBK without the BOM'
 	},
+	formula_uncomputed: {
+		zh: '公式未计算，请在 Excel 中打开并保存后重新导入',
+		en: 'formula without a computed value: open the file in Excel, save it and import it again'
+	},
 	row_width: { zh: '本行字段数与表头不符', en: 'row has a different number of fields than the header' },
 	header_missing: { zh: '缺少必需的列', en: 'required column missing' },
 	header_unknown: { zh: '无法识别的列，已忽略', en: 'unknown column, ignored' },

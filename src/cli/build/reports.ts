@@ -8,7 +8,7 @@ export type { ReportFile } from './report-files';
 import type { ReportRowValidator } from './report-row';
 import type { ReportStager } from './stage';
 import { sha256 } from './publish';
-import { isBlankRow, readTable } from './table';
+import { columnLetter, isBlankRow, readTable, type SourceRow } from './table';
 
 export interface RejectRow {
 	file: string;
@@ -73,7 +73,7 @@ export function processReportFile(
 	const map = header.map;
 	const filled = new Set<string>();
 	for (const r of table.rows.slice(map ? map.headerIndex + 1 : 0)) {
-		if (isBlankRow(r.cells)) continue;
+		if (isBlankRow(r.cells) && !r.faults) continue;
 		if (map && isTotalRow(r.cells, map)) {
 			issues.push({ severity: 'warning', file: file.path, line: r.line, column: null, rule: 'header_unknown', detail: 'total row (合计) ignored' });
 			continue;
@@ -83,13 +83,14 @@ export function processReportFile(
 			rejects.push(rejectOf(file.path, r.line, headerErrors, r.cells, map, ctx.lang));
 			continue;
 		}
+		const faults = faultIssues(file.path, r, map);
 		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
-		issues.push(...rowIssues);
+		issues.push(...faults, ...rowIssues);
 		map.fields.forEach((f, i) => {
 			if (f && r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i]!.trim() !== '') filled.add(f);
 		});
-		if (row) stager.append(row, src, r.line);
-		else rejects.push(rejectOf(file.path, r.line, rowIssues.filter((i) => i.severity === 'error'), r.cells, map, ctx.lang));
+		if (row && !faults.length) stager.append(row, src, r.line);
+		else rejects.push(rejectOf(file.path, r.line, [...faults, ...rowIssues.filter((i) => i.severity === 'error')], r.cells, map, ctx.lang));
 	}
 	if (map && !headerErrors.length && outcome.rows > 0) issues.push(...unreportedMeasures(file.path, ctx.catalog, map, filled));
 	return { outcome, issues, rejects };
@@ -111,6 +112,18 @@ function unreportedMeasures(file: string, catalog: Catalog, map: ColumnMap, fill
 			issues.push({ severity: 'warning', file, line: null, column: map.labels[col], rule: 'measure_blank' });
 	}
 	return issues;
+}
+
+/** The reader's findings in a data row, located by the header's column labels. */
+function faultIssues(file: string, r: SourceRow, map: ColumnMap): Issue[] {
+	return (r.faults ?? []).map((f) => ({
+		severity: 'error',
+		file,
+		line: r.line,
+		column: f.col === null ? null : (map.labels[f.col] ?? columnLetter(f.col)),
+		rule: f.rule,
+		detail: f.detail
+	}));
 }
 
 function isTotalRow(cells: (string | null)[], map: ColumnMap): boolean {
