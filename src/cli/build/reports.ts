@@ -46,12 +46,24 @@ export function processReportFile(
 	file: ReportFile,
 	src: number,
 	ctx: ReadContext,
-	stager: ReportStager
+	stager: Pick<ReportStager, 'append'>
 ): FileResult {
 	const bytes = readFileSync(file.abs);
 	// A converted .xls is recorded by the county's own file, which is what the inputs name.
 	const own = file.origin ? readFileSync(file.origin) : bytes;
-	const outcome = { rows: 0, encoding: 'unknown', sha256: sha256(own), bytes: own.length };
+	return processReportBytes(bytes, file, src, ctx, stager, { sha256: sha256(own), bytes: own.length });
+}
+
+/** processReportFile on bytes already read (the fuzz test feeds thousands of mutants this way). */
+export function processReportBytes(
+	bytes: Uint8Array,
+	file: Pick<ReportFile, 'path' | 'format'>,
+	src: number,
+	ctx: ReadContext,
+	stager: Pick<ReportStager, 'append'>,
+	hash: { sha256: string; bytes: number }
+): FileResult {
+	const outcome = { rows: 0, encoding: 'unknown', ...hash };
 	const issues: Issue[] = [];
 	const rejects: RejectRow[] = [];
 	let table;

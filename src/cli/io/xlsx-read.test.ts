@@ -345,7 +345,7 @@ describe('readXlsx rejects what it cannot read', () => {
 		[
 			'a sheet whose declared size truncates it',
 			() => patchDeclaredSize(simple(), 'xl/worksheets/sheet1.xml', 120),
-			/truncated/
+			/truncated|checksum mismatch/
 		]
 	])('%s', (_label, make, message) => {
 		const bytes = make();
@@ -384,6 +384,15 @@ describe('readXlsx on damaged files', () => {
 
 	it('reads the undamaged file', () => {
 		expect(readXlsx(intact).rows).toHaveLength(2);
+	});
+
+	it('refuses a stored part whose bytes no longer match its checksum (one digit changed)', () => {
+		const text = new TextDecoder('latin1').decode(intact);
+		const at = text.indexOf('<v>') + 3;
+		expect(text[at]).toMatch(/\d/);
+		const bytes = intact.slice();
+		bytes[at] = bytes[at] === 0x39 ? 0x38 : bytes[at] + 1;
+		expect(() => readXlsx(bytes)).toThrow(/checksum mismatch/);
 	});
 
 	it('either reads or throws XlsxError for 2,000 single-byte corruptions', () => {

@@ -207,6 +207,7 @@ function parseSharedStrings(xml: string): string[] {
 	for (const m of xml.matchAll(SST_TAGS)) {
 		const [tag, close, name, , empty] = m;
 		if (name === 'si') {
+			if (start >= 0) throw new XlsxError(`shared string ${out.length}: a text run is not closed`);
 			if (empty) out.push('');
 			else if (close) out.push(decodeXml(text, true));
 			else text = '';
@@ -214,7 +215,10 @@ function parseSharedStrings(xml: string): string[] {
 			phonetic = !close && !empty; // furigana readings are not part of the text
 		} else if (!phonetic && !empty) {
 			if (!close) start = m.index + tag.length;
-			else if (start >= 0) text += xml.slice(start, m.index);
+			else if (start >= 0) {
+				text += xml.slice(start, m.index);
+				start = -1;
+			}
 		}
 	}
 	return out;

@@ -39,6 +39,7 @@ const MERGE =
 const ATTR_R = /\sr\s*=\s*["']([^"']*)["']/;
 const ATTR_S = /\ss\s*=\s*["']([^"']*)["']/;
 const ATTR_T = /\st\s*=\s*["']([^"']*)["']/;
+const CELL_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e', 'd']);
 
 interface Pending {
 	at: number; // index into the row's texts
@@ -69,6 +70,7 @@ export function parseSheet(
 	let inline: string | null = null; // raw <is> text runs
 	let formula: string | null = null; // raw <f> text ('' for a shared-formula follower)
 	let start = -1;
+	let opened = ''; // the tag whose text starts at `start`
 	let phonetic = false;
 	// exec and indexed captures rather than matchAll and destructuring: the iterator protocol
 	// costs more than the matching itself here.
@@ -79,6 +81,10 @@ export function parseSheet(
 		const name = m[2];
 		const attrs = m[3];
 		const empty = m[4];
+		// A value, formula or text run still open at a cell or row boundary lost its end tag:
+		// what follows would be read into the wrong place, or a value would silently vanish.
+		if (start >= 0 && (name === 'c' || name === 'row'))
+			throw new XlsxError(`row ${row?.line ?? prevLine}: a value or text run is not closed`);
 		if (name === 'row') {
 			if (close || empty) {
 				if (!row && close) throw new XlsxError(`</row> without <row> after row ${prevLine}`);
@@ -134,7 +140,10 @@ export function parseSheet(
 			if ((name === 'v' || name === 'f') && !inCell)
 				throw new XlsxError(`<${name}> outside a cell after row ${prevLine}`);
 			start = tags.lastIndex;
+			opened = name;
 		} else if (start >= 0) {
+			if (name !== opened)
+				throw new XlsxError(`row ${row?.line ?? prevLine}: <${opened}> closed by </${name}>`);
 			const chunk = xml.slice(start, m.index);
 			start = -1;
 			if (name === 'v') value = chunk;
@@ -263,6 +272,7 @@ function cellText(
 	date1904: boolean
 ): string | null {
 	const t = ATTR_T.exec(attrs)?.[1] ?? 'n';
+	if (!CELL_TYPES.has(t)) throw new XlsxError(`unknown cell type t="${t}"`);
 	if (t === 'inlineStr') return inline === null ? null : decodeXml(inline, true);
 	if (raw === null) return null;
 	// A formula may legitimately yield ""; for every other type an empty <v/> means no value.
