@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config, type ConfigText } from '../lib/config';
+import { readConfigText } from './config-text';
 
 export const DEFAULT_CONFIG_DIR = fileURLToPath(new URL('../../data/config/', import.meta.url));
 
@@ -18,7 +19,7 @@ export function readConfigFiles(overrideDir?: string): ConfigFiles {
 	const pick = (name: string): ConfigText => {
 		const own = overrideDir ? join(overrideDir, name) : undefined;
 		const path = own && existsSync(own) ? own : join(DEFAULT_CONFIG_DIR, name);
-		return { text: readFileSync(path, 'utf8'), source: path };
+		return { text: readConfigText(path), source: path };
 	};
 	const schemeNames = new Set<string>();
 	for (const dir of [DEFAULT_CONFIG_DIR, overrideDir])

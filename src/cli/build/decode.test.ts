@@ -29,3 +29,16 @@ describe('decodeText', () => {
 		expect(decodeText(bytes(broken)).text).toContain(REPLACEMENT);
 	});
 });
+
+describe('a UTF-8 BOM in front of GBK bytes', () => {
+	it('is flagged with the line of the first non-UTF-8 byte, not decoded as garbage', () => {
+		const gbk = iconv.encode('code,period\r\n990999001201,2024-03\r\n单位,月份\r\n', 'gbk');
+		const d = decodeText(bytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gbk])));
+		expect(d.bomMismatchLine).toBe(3);
+	});
+
+	it('is not claimed for a UTF-8 file with one broken byte (that stays a per-cell finding)', () => {
+		const broken = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('出生\r\n'), Buffer.from([0xff, 0xfe, 0x31])]);
+		expect(decodeText(bytes(broken)).bomMismatchLine).toBeUndefined();
+	});
+});

@@ -5,6 +5,12 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb1803
 export interface Decoded {
 	text: string;
 	encoding: Encoding;
+	/**
+	 * A UTF-8 BOM in front of bytes that are not UTF-8 (a GBK file "saved with BOM" by a tool
+	 * that only prepended it): the 1-based line of the first bad byte. Guessing would be unsafe,
+	 * so the file is refused with an encoding message rather than read as garbled text.
+	 */
+	bomMismatchLine?: number;
 }
 
 /**
@@ -14,8 +20,15 @@ export interface Decoded {
  * validator reports per cell.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-		return { text: utf8(bytes.subarray(3)), encoding: 'utf-8-bom' };
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		const text = utf8(bytes.subarray(3));
+		const bad = text.indexOf(REPLACEMENT);
+		// A stray bad byte in a real UTF-8 file is reported per cell; only when the whole rest
+		// reads as GB18030 is this a GBK file behind a BOM.
+		if (bad < 0 || iconv.decode(Buffer.from(bytes.subarray(3)), 'gb18030').includes(REPLACEMENT))
+			return { text, encoding: 'utf-8-bom' };
+		return { text, encoding: 'utf-8-bom', bomMismatchLine: text.slice(0, bad).split(/\r\n|\r|\n/).length };
+	}
 	if (bytes[0] === 0xff && bytes[1] === 0xfe)
 		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
 	if (bytes[0] === 0xfe && bytes[1] === 0xff)

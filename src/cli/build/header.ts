@@ -3,10 +3,11 @@ import type { Catalog } from '../../lib/config/catalog-schema';
 import { REPLACEMENT } from './decode';
 import type { Issue } from './issues';
 import { columnLetter, isBlankRow, type SourceTable } from './table';
+import { combineTwoRowHeader } from './two-row-header';
 
 /** How the columns of one file map onto catalog fields. */
 export interface ColumnMap {
-	/** Index of the header row in table.rows; data rows follow it. */
+	/** Index of the header row in table.rows (the lower one of a two-row header); data rows follow it. */
 	headerIndex: number;
 	/** Field id per file column, or null for an ignored column. */
 	fields: (string | null)[];
@@ -45,10 +46,11 @@ export function mapHeader(
 		return { map: null, issues };
 	}
 	const header = table.rows[headerIndex];
+	const twoRows = combineTwoRowHeader(table, headerIndex, lookup);
 	const fields: (string | null)[] = [];
 	const labels: string[] = [];
 	const indexOf = new Map<string, number>();
-	header.cells.forEach((cell, i) => {
+	(twoRows ?? header.cells).forEach((cell, i) => {
 		const text = (cell ?? '').trim();
 		const id = text ? lookup.get(normalizeHeader(text)) : undefined;
 		const letter = table.kind === 'xlsx' ? `${columnLetter(i)} ` : '';
@@ -89,7 +91,7 @@ export function mapHeader(
 				rule: 'header_missing'
 			});
 	return {
-		map: { headerIndex, fields, labels, indexOf, strictWidth: table.kind === 'csv' },
+		map: { headerIndex: twoRows ? headerIndex + 1 : headerIndex, fields, labels, indexOf, strictWidth: table.kind === 'csv' },
 		issues
 	};
 }

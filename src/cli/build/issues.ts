@@ -4,12 +4,22 @@
  */
 export const RULES = {
 	encoding: { zh: '编码错误：解码后出现乱码（替换字符）', en: 'encoding: text decodes to replacement characters' },
+	encoding_bom_mismatch: {
+		zh: '编码错误：文件开头有 UTF-8 标记（BOM），内容却不是 UTF-8（多为 GBK）；请另存为“CSV UTF-8”或不带 BOM 的 GBK',
+		en: 'encoding: the file starts with a UTF-8 BOM but its bytes are not UTF-8 (likely GBK); save it as "CSV UTF-8", or as GBK without the BOM'
+	},
+	formula_uncomputed: {
+		zh: '公式未计算，请在 Excel 中打开并保存后重新导入',
+		en: 'formula without a computed value: open the file in Excel, save it and import it again'
+	},
 	row_width: { zh: '本行字段数与表头不符', en: 'row has a different number of fields than the header' },
 	header_missing: { zh: '缺少必需的列', en: 'required column missing' },
 	header_unknown: { zh: '无法识别的列，已忽略', en: 'unknown column, ignored' },
 	header_duplicate: { zh: '同一指标出现两列', en: 'two columns name the same field' },
 	header_not_found: { zh: '前10行中找不到表头行', en: 'no header row found in the first 10 rows' },
 	file_unreadable: { zh: '文件无法读取', en: 'file cannot be read' },
+	file_format: { zh: '不支持的文件格式', en: 'unsupported file format' },
+	file_skipped: { zh: '临时文件或系统文件，已跳过', en: 'temporary or system file, skipped' },
 	unit_unknown: { zh: '单位代码不存在于 units.csv', en: 'unit code not in units.csv' },
 	unit_not_village: { zh: '月报行的单位不是村（居）', en: 'report row for a unit that is not a village' },
 	duplicate_report: { zh: '同一单位同一月份重复报送', en: 'duplicate report for the same unit and month' },

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../lib/config/catalog-schema';
-import { dayText, monthStartDay, monthText, parseDay, parseReportMonth } from '../../lib/periods';
+import { dayText, monthStartDay, monthText, parseDay } from '../../lib/periods';
 import { REPLACEMENT } from './decode';
+import { parseMonthCell } from './month-cell';
 import type { ColumnMap } from './header';
 import { quoteValue, type Issue } from './issues';
 import { INVALID, normalizeCode, parseCount, parseMoney, type Parsed } from './values';
@@ -103,7 +104,7 @@ export class ReportRowValidator {
 
 		const periodCol = map.indexOf.get('period')!;
 		const periodText = (cell('period') ?? '').trim();
-		const month = parseReportMonth(periodText);
+		const month = parseMonthCell(periodText);
 		if (month === null) err(periodCol, 'period_invalid', quoteValue(periodText));
 		// a month that has not begun cannot have been reported: a typo (2028 for 2024) would
 		// otherwise stretch the data set with years of invented "due, not received" months

@@ -1,13 +1,14 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Catalog } from '../../lib/config/catalog-schema';
 import { XlsxError } from '../io/xlsx-read';
 import { mapHeader, type ColumnMap } from './header';
 import { formatIssue, type Issue, type Lang } from './issues';
+import type { ReportFile } from './report-files';
+export type { ReportFile } from './report-files';
 import type { ReportRowValidator } from './report-row';
 import type { ReportStager } from './stage';
 import { sha256 } from './publish';
-import { isBlankRow, readTable } from './table';
+import { columnLetter, isBlankRow, readTable, type SourceRow } from './table';
 
 export interface RejectRow {
 	file: string;
@@ -15,30 +16,6 @@ export interface RejectRow {
 	reason: string;
 	/** Cell text by field id, as found in the file. */
 	cells: Map<string, string>;
-}
-
-export interface ReportFile {
-	path: string;
-	abs: string;
-}
-
-/** Every *.csv / *.xlsx under reports/, in a stable order; other files are reported. */
-export function listReportFiles(inputDir: string): { files: ReportFile[]; issues: Issue[] } {
-	const root = join(inputDir, 'reports');
-	const files: ReportFile[] = [];
-	const issues: Issue[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir).sort()) {
-			const abs = join(dir, name);
-			const path = relative(inputDir, abs).split('\\').join('/');
-			if (statSync(abs).isDirectory()) walk(abs);
-			else if (/\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$')) files.push({ path, abs });
-			else if (/\.(xls|et|ods|txt)$/i.test(name))
-				issues.push({ severity: 'error', file: path, line: null, column: null, rule: 'file_unreadable', detail: 'save as .xlsx or .csv' });
-		}
-	};
-	walk(root);
-	return { files, issues };
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|全乡|全镇|total)$/i;
@@ -69,28 +46,46 @@ export function processReportFile(
 	file: ReportFile,
 	src: number,
 	ctx: ReadContext,
-	stager: ReportStager
+	stager: Pick<ReportStager, 'append'>
 ): FileResult {
 	const bytes = readFileSync(file.abs);
-	const outcome = { rows: 0, encoding: 'unknown', sha256: sha256(bytes), bytes: bytes.length };
+	// A converted .xls is recorded by the county's own file, which is what the inputs name.
+	const own = file.origin ? readFileSync(file.origin) : bytes;
+	return processReportBytes(bytes, file, src, ctx, stager, { sha256: sha256(own), bytes: own.length });
+}
+
+/** processReportFile on bytes already read (the fuzz test feeds thousands of mutants this way). */
+export function processReportBytes(
+	bytes: Uint8Array,
+	file: Pick<ReportFile, 'path' | 'format'>,
+	src: number,
+	ctx: ReadContext,
+	stager: Pick<ReportStager, 'append'>,
+	hash: { sha256: string; bytes: number }
+): FileResult {
+	const outcome = { rows: 0, encoding: 'unknown', ...hash };
 	const issues: Issue[] = [];
 	const rejects: RejectRow[] = [];
 	let table;
 	try {
-		table = readTable(bytes, file.path);
+		table = readTable(bytes, file.format);
 	} catch (e) {
 		if (!(e instanceof XlsxError)) throw e;
 		issues.push({ severity: 'error', file: file.path, line: null, column: null, rule: 'file_unreadable', detail: e.message });
 		return { outcome, issues, rejects };
 	}
 	outcome.encoding = table.encoding;
+	if (table.bomMismatchLine !== undefined) {
+		issues.push({ severity: 'error', file: file.path, line: table.bomMismatchLine, column: null, rule: 'encoding_bom_mismatch' });
+		return { outcome, issues, rejects };
+	}
 	const header = mapHeader(table, file.path, ctx.catalog, ctx.lookup);
 	issues.push(...header.issues);
 	const headerErrors = header.issues.filter((i) => i.severity === 'error');
 	const map = header.map;
 	const filled = new Set<string>();
 	for (const r of table.rows.slice(map ? map.headerIndex + 1 : 0)) {
-		if (isBlankRow(r.cells)) continue;
+		if (isBlankRow(r.cells) && !r.faults) continue;
 		if (map && isTotalRow(r.cells, map)) {
 			issues.push({ severity: 'warning', file: file.path, line: r.line, column: null, rule: 'header_unknown', detail: 'total row (合计) ignored' });
 			continue;
@@ -100,13 +95,14 @@ export function processReportFile(
 			rejects.push(rejectOf(file.path, r.line, headerErrors, r.cells, map, ctx.lang));
 			continue;
 		}
+		const faults = faultIssues(file.path, r, map);
 		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
-		issues.push(...rowIssues);
+		issues.push(...faults, ...rowIssues);
 		map.fields.forEach((f, i) => {
 			if (f && r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i]!.trim() !== '') filled.add(f);
 		});
-		if (row) stager.append(row, src, r.line);
-		else rejects.push(rejectOf(file.path, r.line, rowIssues.filter((i) => i.severity === 'error'), r.cells, map, ctx.lang));
+		if (row && !faults.length) stager.append(row, src, r.line);
+		else rejects.push(rejectOf(file.path, r.line, [...faults, ...rowIssues.filter((i) => i.severity === 'error')], r.cells, map, ctx.lang));
 	}
 	if (map && !headerErrors.length && outcome.rows > 0) issues.push(...unreportedMeasures(file.path, ctx.catalog, map, filled));
 	return { outcome, issues, rejects };
@@ -128,6 +124,18 @@ function unreportedMeasures(file: string, catalog: Catalog, map: ColumnMap, fill
 			issues.push({ severity: 'warning', file, line: null, column: map.labels[col], rule: 'measure_blank' });
 	}
 	return issues;
+}
+
+/** The reader's findings in a data row, located by the header's column labels. */
+function faultIssues(file: string, r: SourceRow, map: ColumnMap): Issue[] {
+	return (r.faults ?? []).map((f) => ({
+		severity: 'error',
+		file,
+		line: r.line,
+		column: f.col === null ? null : (map.labels[f.col] ?? columnLetter(f.col)),
+		rule: f.rule,
+		detail: f.detail
+	}));
 }
 
 function isTotalRow(cells: (string | null)[], map: ColumnMap): boolean {

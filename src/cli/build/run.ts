@@ -14,7 +14,9 @@ import { realFs, recoverPublish, removeDir, sha256, type PublishFs } from './pub
 import { publishExtracts } from './publish-extracts';
 import { defaultWorkers, readReports } from './read-pool';
 import { writeRejects } from './rejects';
-import { listReportFiles, type RejectRow } from './reports';
+import { collectReportFiles } from './report-files';
+import type { RejectRow } from './reports';
+import { sofficeConverter, type XlsConverter } from './xls-convert';
 import { readMoves } from './moves';
 import { strayMonthFindings, strayMonths } from './period-range';
 import { readIncidents, readTasks } from './side-tables';
@@ -34,6 +36,10 @@ export interface BuildOptions {
 	timeZone?: string;
 	/** Pins the build's date, YYYY-MM-DD (tests, rebuilding an old month). */
 	today?: string;
+	/** --convert-xls: read .xls reports through LibreOffice (converted copies, input untouched). */
+	convertXls?: boolean;
+	/** The .xls converter; default LibreOffice's soffice on PATH, null when absent. */
+	xlsConverter?: XlsConverter | null;
 }
 
 export interface BuildResult {
@@ -84,12 +90,17 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 	};
 	if (issues.some((i) => i.severity === 'error')) return failed();
 
-	const listed = listReportFiles(opts.input);
-	issues.push(...listed.issues);
 	// the pid in the name lets the next build remove this folder if this process is killed
 	const work = mkdtempSync(join(tmpdir(), `kaoping-build-${process.pid}-`));
 	const store = await Store.open(catalog, work);
 	try {
+		const listed = collectReportFiles(opts.input, {
+			lang: opts.lang,
+			convertXls: Boolean(opts.convertXls),
+			xlsConverter: opts.convertXls ? (opts.xlsConverter === undefined ? sofficeConverter() : opts.xlsConverter) : null,
+			workDir: work
+		});
+		issues.push(...listed.issues);
 		await store.appendUnits(units.values());
 		const progress = new Progress(fx, opts.lang === 'zh' ? '读取月报' : 'reading reports', listed.files.length);
 		let rows = 0;
@@ -136,7 +147,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 				// the findings matter more than the file: report the path and print them all
 				issues.push({ severity: 'error', file: opts.rejects, line: null, column: null, rule: 'rejects_unwritable', detail: (e as Error).message });
 			}
-		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports';
+		// An unreadable format is not a rejected row: --allow-rejects must not publish without it.
+		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports' && i.rule !== 'file_format';
 		const errors = issues.filter((i) => i.severity === 'error');
 		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();
 

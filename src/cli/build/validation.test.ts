@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCopy } from '../../../tests/unit/extract-dump';
+import { dumpExtractSet, fixtureCopy } from '../../../tests/unit/extract-dump';
 import { recordingEffects } from '../effects';
 import { compareIssues, type Issue } from './issues';
 import { build } from './run';
@@ -14,6 +14,10 @@ interface Expected {
 	published: boolean;
 	errors: (Pick<Issue, 'file' | 'line' | 'column' | 'rule'> & { detail_contains?: string })[];
 	warnings?: Pick<Issue, 'file' | 'line' | 'column' | 'rule'>[];
+	/** Rows read per input file (only the files listed), from the published manifest. */
+	inputs?: { path: string; rows: number }[];
+	/** Published village-month cells: `code` and `period` (YYYY-MM) pick the row. */
+	values?: ({ code: string; period: string } & Record<string, number | string | null>)[];
 }
 
 const root = 'tests/fixtures/invalid';
@@ -28,7 +32,9 @@ async function runCase(name: string, allowRejects = false) {
 			{ input: join(scratch.dir, 'input'), out, allowRejects, maxErrors: 50, lang: 'en' },
 			fx
 		);
-		return { result, stderr: stderr(), published: existsSync(join(out, 'manifest.json')) };
+		const published = existsSync(join(out, 'manifest.json'));
+		const villageRows = published ? Object.entries((await dumpExtractSet(out)).tables).filter(([k]) => k.startsWith('village_month/')).flatMap(([, rows]) => rows as Record<string, unknown>[]) : [];
+		return { result, stderr: stderr(), published, villageRows };
 	} finally {
 		scratch.cleanup();
 	}
@@ -43,7 +49,7 @@ describe('each validation rule has a fixture that breaks it', () => {
 
 	it.each(cases)('%s', async (name) => {
 		const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected;
-		const { result, stderr, published } = await runCase(name);
+		const { result, stderr, published, villageRows } = await runCase(name);
 		expect(result.published, stderr).toBe(expected.published);
 		expect(published).toBe(expected.published);
 		const errors = result.issues.filter((i) => i.severity === 'error').sort(compareIssues);
@@ -53,6 +59,13 @@ describe('each validation rule has a fixture that breaks it', () => {
 		});
 		if (expected.warnings)
 			expect(result.issues.filter((i) => i.severity === 'warning').sort(compareIssues).map(pick)).toEqual(expected.warnings);
+		for (const want of expected.inputs ?? [])
+			expect(result.inputs.find((i) => i.path === want.path)?.rows, want.path).toBe(want.rows);
+		for (const { code, period, ...cells } of expected.values ?? []) {
+			const row = villageRows.find((r) => r.code === code && r.period === `${period}-01`);
+			expect(row, `${code} ${period}`).toBeDefined();
+			for (const [k, v] of Object.entries(cells)) expect(row![k], `${code} ${period} ${k}`).toBe(v);
+		}
 		for (const e of errors) expect(stderr).toContain(`${e.file}${e.line === null ? '' : `:${e.line}`}: error:`);
 	});
 });

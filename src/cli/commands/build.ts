@@ -8,7 +8,7 @@ export const buildCommand: Command = {
 	name: 'build',
 	summary: 'validate raw inputs and publish the extract set (校验原始报表并发布数据)',
 	usage:
-		'kaoping build --input DIR --out DIR [--rejects FILE] [--allow-rejects] [--max-errors N] [--lang zh|en] [--today YYYY-MM-DD] [--time-zone Asia/Shanghai]',
+		'kaoping build --input DIR --out DIR [--rejects FILE] [--allow-rejects] [--max-errors N] [--lang zh|en] [--today YYYY-MM-DD] [--time-zone Asia/Shanghai] [--convert-xls]',
 	async run(argv, fx) {
 		const args = parseArgs(argv, {
 			input: { value: true, required: true },
@@ -18,7 +18,8 @@ export const buildCommand: Command = {
 			'max-errors': { value: true },
 			lang: { value: true },
 			today: { value: true },
-			'time-zone': { value: true }
+			'time-zone': { value: true },
+			'convert-xls': { value: false }
 		});
 		const lang = (args.lang ?? 'zh') as string;
 		if (lang !== 'zh' && lang !== 'en')
@@ -33,7 +34,8 @@ export const buildCommand: Command = {
 					maxErrors: intOption(args, 'max-errors', 30, 1),
 					lang,
 					today: args.today ? String(args.today) : undefined,
-					timeZone: args['time-zone'] ? String(args['time-zone']) : undefined
+					timeZone: args['time-zone'] ? String(args['time-zone']) : undefined,
+					convertXls: Boolean(args['convert-xls'])
 				},
 				fx
 			);

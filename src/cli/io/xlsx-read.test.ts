@@ -161,14 +161,20 @@ describe('readXlsx row and cell positions', () => {
 
 	// Lazy "up to the closing tag" patterns rescan to the end for every unclosed tag (quadratic);
 	// a few hundred thousand of them would hang a build for minutes.
+	// Unclosed rows and cells are refused as damaged (a value could land in the wrong row), fast.
 	it.each([
-		['unclosed rows', '<row r="1"><c r="A1"><v>1</v></c></row>' + '<row>'.repeat(200_000)],
-		['unclosed cells', '<row r="1">' + '<c r="A1"><v>1'.repeat(200_000) + '</row>'],
-		['tags that never end', '<row r="1"><c r="A1"><v>1</v></c></row>' + '<c<v<t'.repeat(200_000)]
+		['unclosed rows', '<row r="1"><c r="A1"><v>1</v></c></row>' + '<row>'.repeat(200_000), true],
+		['unclosed cells', '<row r="1">' + '<c r="A1"><v>1'.repeat(200_000) + '</row>', true],
+		[
+			'tags that never end',
+			'<row r="1"><c r="A1"><v>1</v></c></row>' + '<c<v<t'.repeat(200_000),
+			false
+		]
 	])(
 		'stays linear on %s',
-		(_label, rows) => {
-			expect(readXlsx(book({ rows })).sheet).toBe('数据');
+		(_label, rows, refused) => {
+			if (refused) expect(() => readXlsx(book({ rows }))).toThrow(XlsxError);
+			else expect(readXlsx(book({ rows })).sheet).toBe('数据');
 		},
 		5_000
 	);
@@ -339,7 +345,7 @@ describe('readXlsx rejects what it cannot read', () => {
 		[
 			'a sheet whose declared size truncates it',
 			() => patchDeclaredSize(simple(), 'xl/worksheets/sheet1.xml', 120),
-			/truncated/
+			/truncated|checksum mismatch/
 		]
 	])('%s', (_label, make, message) => {
 		const bytes = make();
@@ -378,6 +384,15 @@ describe('readXlsx on damaged files', () => {
 
 	it('reads the undamaged file', () => {
 		expect(readXlsx(intact).rows).toHaveLength(2);
+	});
+
+	it('refuses a stored part whose bytes no longer match its checksum (one digit changed)', () => {
+		const text = new TextDecoder('latin1').decode(intact);
+		const at = text.indexOf('<v>') + 3;
+		expect(text[at]).toMatch(/\d/);
+		const bytes = intact.slice();
+		bytes[at] = bytes[at] === 0x39 ? 0x38 : bytes[at] + 1;
+		expect(() => readXlsx(bytes)).toThrow(/checksum mismatch/);
 	});
 
 	it('either reads or throws XlsxError for 2,000 single-byte corruptions', () => {

@@ -1,25 +1,49 @@
 import { extract, extractOne, listEntries, normalizeName, sniff, XlsxError } from './xlsx-zip';
-import { classifyNumFmt, decodeXml, numberText, serialToIso, type DateKind } from './xlsx-text';
+import { classifyNumFmt, decodeXml, type DateKind } from './xlsx-text';
+import {
+	densify,
+	parseMerges,
+	parseSheet,
+	tagPattern,
+	type CellFault,
+	type SparseRow,
+	type XlsxMerge
+} from './xlsx-sheet';
 
 export interface XlsxRow {
 	/** 1-based sheet row number (the row's r attribute), so findings can point at the real line. */
 	line: number;
 	cells: (string | null)[];
+	/** Uncomputable formulas, cells beyond the kept columns. */
+	faults?: CellFault[];
 }
 
 export interface XlsxTable {
 	sheet: string;
 	rows: XlsxRow[];
+	/** Merged ranges (two-row headers), when the sheet has any. */
+	merges?: XlsxMerge[];
+}
+
+export interface XlsxReadOptions {
+	/**
+	 * Columns kept per row. 'top-rows': as wide as the widest of the first rows (where a
+	 * report's title and header are), at most REPORT_MAX_COLUMNS. Default: every column.
+	 */
+	columns?: number | 'top-rows';
 }
 
 export { XlsxError };
+export type { CellFault, XlsxMerge };
 
-const MAX_COL = 16383; // XFD: anything beyond is corrupt and would allocate huge row arrays
+/** A report has a few dozen columns; a wider header is not one (and would cost memory per row). */
+export const REPORT_MAX_COLUMNS = 256;
+const TOP_ROWS = 10;
 
 /** Reads the first worksheet (workbook order) as text cells; numbers and dates come back as typed. */
-export function readXlsx(bytes: Uint8Array): XlsxTable {
+export function readXlsx(bytes: Uint8Array, opts: XlsxReadOptions = {}): XlsxTable {
 	try {
-		return read(bytes);
+		return read(bytes, opts);
 	} catch (e) {
 		// Callers skip a file on XlsxError; one malformed county file must not abort a whole build.
 		if (e instanceof XlsxError) throw e;
@@ -29,7 +53,7 @@ export function readXlsx(bytes: Uint8Array): XlsxTable {
 	}
 }
 
-function read(bytes: Uint8Array): XlsxTable {
+function read(bytes: Uint8Array, opts: XlsxReadOptions): XlsxTable {
 	sniff(bytes);
 	const names = listEntries(bytes);
 
@@ -80,7 +104,21 @@ function read(bytes: Uint8Array): XlsxTable {
 	const date1904 = DATE1904.test(wbXml);
 	const kinds = parseStyles(data.get(stylesPath) ?? '');
 	const strings = parseSharedStrings(data.get(sstPath) ?? '');
-	return { sheet: sheetName, rows: parseSheet(sheetXml, strings, kinds, date1904) };
+	const sparse = parseSheet(sheetXml, strings, kinds, date1904);
+	const width = opts.columns === 'top-rows' ? topRowsWidth(sparse) : (opts.columns ?? Infinity);
+	// <mergeCells> follows <sheetData>; scanning only the tail keeps cell text out of it.
+	const dataEnd = sheetXml.search(/<\/(?:[\w.-]+:)?sheetData>/);
+	const merges = dataEnd < 0 ? [] : parseMerges(sheetXml.slice(dataEnd));
+	const table: XlsxTable = { sheet: sheetName, rows: densify(sparse, width) };
+	if (merges.length) table.merges = merges;
+	return table;
+}
+
+function topRowsWidth(rows: SparseRow[]): number {
+	let width = 0;
+	for (const r of rows.slice(0, TOP_ROWS))
+		for (const c of r.cols) if (c < REPORT_MAX_COLUMNS && c >= width) width = c + 1;
+	return width;
 }
 
 const DATE1904 = /<(?:[\w.-]+:)?workbookPr\b[^<>]*\sdate1904\s*=\s*["'](?:1|true)["']/i;
@@ -133,13 +171,8 @@ function resolvePath(baseDir: string, target: string): string {
 	return out.join('/');
 }
 
-/** One start, end or empty tag. `[^<>]` bounds every match attempt, so scans stay linear even on
- * hostile input (lazy "everything up to the closing tag" patterns go quadratic when it is missing). */
-const tagPattern = (names: string) =>
-	new RegExp(`<(/?)(?:[\\w.-]+:)?(${names})\\b([^<>]*?)(/?)>`, 'g');
 const STYLE_TAGS = tagPattern('numFmt|cellXfs|xf');
 const SST_TAGS = tagPattern('si|t|rPh');
-const SHEET_TAGS = tagPattern('row|c|v|is|t|rPh');
 
 /** Date kind per cellXfs index (the cell's s attribute). */
 function parseStyles(xml: string): DateKind[] {
@@ -174,6 +207,7 @@ function parseSharedStrings(xml: string): string[] {
 	for (const m of xml.matchAll(SST_TAGS)) {
 		const [tag, close, name, , empty] = m;
 		if (name === 'si') {
+			if (start >= 0) throw new XlsxError(`shared string ${out.length}: a text run is not closed`);
 			if (empty) out.push('');
 			else if (close) out.push(decodeXml(text, true));
 			else text = '';
@@ -181,135 +215,11 @@ function parseSharedStrings(xml: string): string[] {
 			phonetic = !close && !empty; // furigana readings are not part of the text
 		} else if (!phonetic && !empty) {
 			if (!close) start = m.index + tag.length;
-			else if (start >= 0) text += xml.slice(start, m.index);
+			else if (start >= 0) {
+				text += xml.slice(start, m.index);
+				start = -1;
+			}
 		}
 	}
 	return out;
-}
-
-const ATTR_R = /\sr\s*=\s*["']([^"']*)["']/;
-const ATTR_S = /\ss\s*=\s*["']([^"']*)["']/;
-const ATTR_T = /\st\s*=\s*["']([^"']*)["']/;
-
-function parseSheet(xml: string, sst: string[], kinds: DateKind[], date1904: boolean): XlsxRow[] {
-	const rows: XlsxRow[] = [];
-	let line = 0;
-	let cells: (string | null)[] = [];
-	let width = 0;
-	let col = -1;
-	let cellAttrs = '';
-	let value: string | null = null; // raw <v> text
-	let inline: string | null = null; // raw <is> text runs
-	let start = -1;
-	let phonetic = false;
-	// exec and indexed captures rather than matchAll and destructuring: the iterator protocol
-	// costs more than the matching itself here.
-	const tags = SHEET_TAGS;
-	tags.lastIndex = 0;
-	for (let m = tags.exec(xml); m !== null; m = tags.exec(xml)) {
-		const close = m[1];
-		const name = m[2];
-		const attrs = m[3];
-		const empty = m[4];
-		if (name === 'row') {
-			if (close) {
-				// Rows holding only styled, empty cells carry no data (templates format hundreds).
-				if (width > 0) {
-					cells.length = width;
-					rows.push({ line, cells });
-				}
-				width = 0;
-				continue;
-			}
-			const r = ATTR_R.exec(attrs);
-			line = r ? Number(r[1]) : line + 1;
-			if (!Number.isInteger(line) || line < 1)
-				throw new XlsxError(`invalid row number "${r?.[1]}"`);
-			cells = [];
-			col = -1;
-		} else if (name === 'c') {
-			if (!close) {
-				const ref = ATTR_R.exec(attrs);
-				col = ref ? columnIndex(ref[1]) : col + 1;
-				cellAttrs = attrs;
-				value = inline = null;
-				if (!empty) continue;
-			}
-			const text = cellText(cellAttrs, value, inline, sst, kinds, date1904);
-			if (text === null) continue;
-			while (cells.length < col) cells.push(null);
-			cells[col] = text;
-			if (col >= width) width = col + 1;
-			value = inline = null;
-		} else if (name === 'is') {
-			if (!close) inline = '';
-		} else if (name === 'rPh') {
-			phonetic = !close && !empty;
-		} else if (empty) {
-			if (name === 'v') value = '';
-		} else if (!close) {
-			start = tags.lastIndex;
-		} else if (start >= 0) {
-			const chunk = xml.slice(start, m.index);
-			start = -1;
-			if (name === 'v') value = chunk;
-			else if (inline !== null && !phonetic) inline += chunk;
-		}
-	}
-	return rows;
-}
-
-function columnIndex(ref: string): number {
-	let n = 0;
-	let i = 0;
-	for (; i < ref.length; i++) {
-		const ch = ref.charCodeAt(i) | 0x20; // fold to lower case
-		if (ch < 0x61 || ch > 0x7a) break;
-		n = n * 26 + (ch - 0x60);
-	}
-	if (i === 0 || n - 1 > MAX_COL) throw new XlsxError(`invalid cell reference "${ref}"`);
-	return n - 1;
-}
-
-function cellText(
-	attrs: string,
-	raw: string | null,
-	inline: string | null,
-	sst: string[],
-	kinds: DateKind[],
-	date1904: boolean
-): string | null {
-	const t = ATTR_T.exec(attrs)?.[1] ?? 'n';
-	if (t === 'inlineStr') return inline === null ? null : decodeXml(inline, true);
-	if (raw === null) return null;
-	// A formula may legitimately yield ""; for every other type an empty <v/> means no value.
-	if (t !== 'str' && raw.trim() === '') return null;
-	switch (t) {
-		case 's': {
-			const i = Number(raw.trim());
-			if (!Number.isInteger(i) || i < 0 || i >= sst.length)
-				throw new XlsxError(`shared string index "${raw}" is out of range`);
-			return sst[i];
-		}
-		case 'str':
-		case 'e':
-			return decodeXml(raw, true);
-		case 'b':
-			return /^\s*(?:1|true)\s*$/i.test(raw) ? 'TRUE' : 'FALSE';
-		case 'd': {
-			// ISO 8601 date cells (strict OOXML, some generators); the time part is dropped.
-			const text = decodeXml(raw).trim();
-			return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : text;
-		}
-		default: {
-			const text = raw.trim();
-			const s = ATTR_S.exec(attrs);
-			const kind = s ? kinds[Number(s[1])] : undefined;
-			if (kind) {
-				const iso = serialToIso(Number(text), kind, date1904);
-				if (iso !== null) return iso;
-			}
-			return numberText(decodeXml(text));
-		}
-	}
 }

@@ -55,12 +55,20 @@ export function listEntries(bytes: Uint8Array): Set<string> {
 	return names;
 }
 
-/** Inflates only the named parts (OOXML part names are case-insensitive). */
+/**
+ * Inflates only the named parts (OOXML part names are case-insensitive). Each part's CRC-32 is
+ * checked against the zip directory: a damaged byte in compressed data can inflate to text that
+ * differs by one digit, and fflate does not check.
+ */
 export function extract(bytes: Uint8Array, paths: string[]): Map<string, string> {
 	const want = new Map(paths.map((p) => [normalizeName(p), p]));
 	const raw = unzip(bytes, (name) => want.has(name));
+	const crcs = directoryCrcs(bytes);
 	const out = new Map<string, string>();
 	for (const name of Object.keys(raw)) {
+		const expected = crcs.get(normalizeName(name));
+		if (expected !== undefined && crc32(raw[name]) !== expected)
+			throw new XlsxError(`zip entry ${name} is damaged (checksum mismatch)`);
 		const path = want.get(normalizeName(name));
 		if (path !== undefined && !out.has(path)) out.set(path, decodeText(raw[name]));
 	}
@@ -69,4 +77,43 @@ export function extract(bytes: Uint8Array, paths: string[]): Map<string, string>
 
 export function extractOne(bytes: Uint8Array, path: string): string {
 	return extract(bytes, [path]).get(path) ?? '';
+}
+
+/** CRC-32 per entry name from the central directory (empty for zip64 archives, which we skip). */
+function directoryCrcs(b: Uint8Array): Map<string, number> {
+	const out = new Map<string, number>();
+	const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+	let e = b.length - 22;
+	const stop = Math.max(0, b.length - 22 - 65535);
+	while (e >= stop && dv.getUint32(e, true) !== 0x06054b50) e--;
+	if (e < stop) return out; // fflate already refused such an archive
+	const count = dv.getUint16(e + 10, true);
+	let p = dv.getUint32(e + 16, true);
+	if (count === 0xffff || p === 0xffffffff) return out;
+	const names = new TextDecoder();
+	for (let i = 0; i < count; i++) {
+		if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50)
+			throw new XlsxError('corrupt zip directory');
+		const n = dv.getUint16(p + 28, true);
+		const name = names.decode(b.subarray(p + 46, p + 46 + n));
+		out.set(normalizeName(name), dv.getUint32(p + 16, true));
+		p += 46 + n + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+	}
+	return out;
+}
+
+const CRC_TABLE = (() => {
+	const t = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		t[n] = c >>> 0;
+	}
+	return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+	let c = 0xffffffff;
+	for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
 }
