@@ -321,5 +321,26 @@ export const en: Record<keyof typeof zh, string> = {
 	'funnel.againstTarget': 'against the target',
 
 	'funnel.target': 'target',
-	'funnel.band': 'target band'
+	'funnel.band': 'target band',
+
+	'unit.title': '{unit} · {period}',
+	'unit.breadcrumbs': 'Unit hierarchy',
+	'unit.indicators': 'Indicators',
+	'unit.assessment': 'Assessment',
+	'unit.rankOf': 'Rank {rank} of {n}',
+	'unit.rankOfVillages': 'Rank {rank} of {n} villages in the county',
+	'unit.noCard': 'No card',
+	'unit.points': 'Points by indicator',
+	'unit.indicator': 'Indicator',
+	'unit.value': 'Value',
+	'unit.pointsOf': 'Points / weight',
+	'unit.arrears': 'Large arrears',
+	'unit.history': 'Cards in the last {n} assessment periods',
+	'unit.childrenTownship': 'Its townships ranked',
+	'unit.childrenVillage': 'Its villages ranked, with their cards',
+	'unit.countyRank': 'Rank in county',
+	'unit.noChildren': 'No units below this one.',
+	'unit.notFound': 'The data have no unit with the code {code}.',
+	'unit.backToCounty': 'Back to the county',
+	'unit.computing': 'Computing the assessment…'
 };

@@ -318,5 +318,26 @@ export const zh = {
 	'funnel.againstTarget': '以考核目标为参照',
 
 	'funnel.target': '考核目标',
-	'funnel.band': '目标区间'
+	'funnel.band': '目标区间',
+
+	'unit.title': '{unit} · {period}',
+	'unit.breadcrumbs': '单位层级',
+	'unit.indicators': '各项指标',
+	'unit.assessment': '考核结果',
+	'unit.rankOf': '第 {rank} 名（共 {n} 个）',
+	'unit.rankOfVillages': '全县村（居）第 {rank} 名（共 {n} 个）',
+	'unit.noCard': '未挂牌',
+	'unit.points': '各项得分',
+	'unit.indicator': '指标',
+	'unit.value': '指标值',
+	'unit.pointsOf': '得分 / 权重',
+	'unit.arrears': '欠帐较大',
+	'unit.history': '近 {n} 个考核时期的挂牌情况',
+	'unit.childrenTownship': '所辖乡镇排名',
+	'unit.childrenVillage': '所辖村（居）排名与挂牌',
+	'unit.countyRank': '全县名次',
+	'unit.noChildren': '没有下级单位。',
+	'unit.notFound': '数据中没有代码为 {code} 的单位。',
+	'unit.backToCounty': '返回全县',
+	'unit.computing': '正在计算考核结果……'
 } as const;
