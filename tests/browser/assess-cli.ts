@@ -27,7 +27,8 @@ export function assessCli(period: string, ...more: string[]): AssessedUnit[] {
 			'json',
 			...more
 		],
-		{ encoding: 'utf8' }
+		// every village of the county is more than spawnSync's default 1 MB of output
+		{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
 	);
 	if (r.status !== 0) throw new Error(r.stderr);
 	return JSON.parse(r.stdout) as AssessedUnit[];

@@ -7,6 +7,7 @@ import { t, type Lang } from '../i18n';
 import type { Catalog } from '../config/catalog-schema';
 import { formatAmount, formatIndicatorValue, formatScore } from '../format';
 import { fractionKinds } from './labels';
+import { unitHref } from './unit';
 
 /** What the 排名 page shows; all of it lives in the URL. */
 export interface RankingsState {
@@ -183,16 +184,9 @@ export function sortUnits(
 	});
 }
 
-/** Where a unit's figures are: the trends page filtered to it (until unit pages exist). */
+/** Where a unit's figures are: its unit page (单位详情) in the same period. */
 export function unitLink(u: UnitAssessment, period: Period, lang: Lang): string {
-	const p = new URLSearchParams();
-	p.set('level', u.level);
-	if (u.level === 'village' && u.parent_code) p.set('scope', u.parent_code);
-	p.set('units', u.code);
-	p.set('from', monthText(period.from));
-	p.set('to', monthText(period.to));
-	if (lang === 'en') p.set('lang', 'en');
-	return `trends/?${p.toString()}`;
+	return unitHref(u.code, period.text, lang);
 }
 
 export type ShareBand = 'good' | 'mid' | 'bad' | 'none';
