@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -208,7 +208,9 @@ describe('exports', () => {
 
 /** An independent reader, when Debian's python3-openpyxl is installed (skipped otherwise). */
 function openpyxlCheck(bytes: Uint8Array, title: string, body: (string | number | null)[][]) {
-	const probe = spawnSync('python3', ['-c', 'import openpyxl'], { encoding: 'utf8' });
+	// Debian's own interpreter, where apt installs python3-openpyxl (a pyenv python3 may shadow it)
+	const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+	const probe = spawnSync(python, ['-c', 'import openpyxl'], { encoding: 'utf8' });
 	if (probe.status !== 0) return;
 	const dir = mkdtempSync(join(tmpdir(), 'kaoping-pivot-'));
 	try {
@@ -218,7 +220,7 @@ function openpyxlCheck(bytes: Uint8Array, title: string, body: (string | number 
 			'ws = openpyxl.load_workbook(sys.argv[1]).active',
 			'print(json.dumps({"freeze": ws.freeze_panes, "rows": [list(r) for r in ws.iter_rows(values_only=True)]}, ensure_ascii=False))'
 		].join('\n');
-		const run = spawnSync('python3', ['-c', script, join(dir, 'p.xlsx')], { encoding: 'utf8' });
+		const run = spawnSync(python, ['-c', script, join(dir, 'p.xlsx')], { encoding: 'utf8' });
 		expect(run.status, run.stderr).toBe(0);
 		const out = JSON.parse(run.stdout) as { freeze: string; rows: (string | number | null)[][] };
 		expect(out.freeze).toBe('A4');
