@@ -4,30 +4,34 @@ import { formatIssue, type Issue, type Lang } from './issues';
 import type { RejectRow } from './reports';
 
 /**
- * Turns the staged copies of duplicated reports into findings (each naming another copy) and
- * reject rows holding the values as parsed.
+ * Staged rows taken back out of the build (duplicates, stray months) as findings, one per row as
+ * `issueOf` words it, and reject rows holding the values as parsed.
  */
+export function stagedFindings(
+	taken: Record<string, unknown>[],
+	catalog: Catalog,
+	lang: Lang,
+	issueOf: (r: Record<string, unknown>) => Issue
+): { issues: Issue[]; rejects: RejectRow[] } {
+	const issues = taken.map(issueOf);
+	return { issues, rejects: issues.map((issue, k) => stagedReject(issue, taken[k], catalog, lang)) };
+}
+
+/** The staged copies of duplicated reports, each finding naming another copy. */
 export function duplicateFindings(
 	taken: Record<string, unknown>[],
 	files: string[],
 	catalog: Catalog,
 	lang: Lang
 ): { issues: Issue[]; rejects: RejectRow[] } {
-	const issues: Issue[] = [];
-	const rejects: RejectRow[] = [];
-	for (const r of taken) {
-		const issue: Issue = {
-			severity: 'error',
-			file: files[Number(r.src)],
-			line: Number(r.line),
-			column: null,
-			rule: 'duplicate_report',
-			detail: `${r.code} ${monthText(Number(r.month))} = ${files[Number(r.other_src)]}:${r.other_line}`
-		};
-		issues.push(issue);
-		rejects.push(stagedReject(issue, r, catalog, lang));
-	}
-	return { issues, rejects };
+	return stagedFindings(taken, catalog, lang, (r) => ({
+		severity: 'error',
+		file: files[Number(r.src)],
+		line: Number(r.line),
+		column: null,
+		rule: 'duplicate_report',
+		detail: `${r.code} ${monthText(Number(r.month))} = ${files[Number(r.other_src)]}:${r.other_line}`
+	}));
 }
 
 /** A staged row taken back out of the build, as a reject row holding its values as parsed. */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../lib/config/catalog-schema';
 import { monthText } from '../../lib/periods';
-import { stagedReject } from './duplicates';
+import { stagedFindings } from './duplicates';
 import type { Issue, Lang } from './issues';
 import type { RejectRow } from './reports';
 
@@ -41,19 +41,12 @@ export function strayMonthFindings(
 	catalog: Catalog,
 	lang: Lang
 ): { issues: Issue[]; rejects: RejectRow[] } {
-	const issues: Issue[] = [];
-	const rejects: RejectRow[] = [];
-	for (const r of taken) {
-		const issue: Issue = {
-			severity: 'error',
-			file: files[Number(r.src)],
-			line: Number(r.line),
-			column: periodLabel,
-			rule: 'period_outlier',
-			detail: `${monthText(Number(r.month))} ∉ ${monthText(main.from)}…${monthText(main.to)}`
-		};
-		issues.push(issue);
-		rejects.push(stagedReject(issue, r, catalog, lang));
-	}
-	return { issues, rejects };
+	return stagedFindings(taken, catalog, lang, (r) => ({
+		severity: 'error',
+		file: files[Number(r.src)],
+		line: Number(r.line),
+		column: periodLabel,
+		rule: 'period_outlier',
+		detail: `${monthText(Number(r.month))} ∉ ${monthText(main.from)}…${monthText(main.to)}`
+	}));
 }
