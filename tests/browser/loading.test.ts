@@ -57,4 +57,33 @@ describe('while the engine loads', () => {
 		},
 		180_000
 	);
+
+	it.each([
+		['trends', 'trends/?level=township&from=2023-01&to=2024-06', '.chart [role=status]'],
+		['rankings', 'rankings/?period=2024H1', 'main [role=status]']
+	])(
+		'the %s page says it waits for the engine, not that it computes',
+		async (_name, path, status) => {
+			const { page, context, outside, errors } = await openPage(browser);
+			let release!: () => void;
+			const arrived = new Promise<void>((r) => (release = r));
+			await context.route('**/*duckdb-eh*.wasm', async (route) => {
+				await arrived;
+				await route.fallback();
+			});
+			// not a precomputed view: it needs the engine
+			await page.goto(`${inject('demoUrl')}/${path}`);
+			await expect
+				.poll(() => page.locator(status).first().innerText(), { timeout: 60_000 })
+				.toContain('引擎加载中');
+			release();
+			await expect
+				.poll(() => page.locator('main').innerText(), { timeout: 120_000 })
+				.not.toContain('引擎加载中');
+			expect(outside).toEqual([]);
+			expect(errors).toEqual([]);
+			await context.close();
+		},
+		180_000
+	);
 });
