@@ -16,7 +16,8 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 	{ name: 'cards', path: 'cards/', loaded: 'table.villages tbody tr' },
 	{ name: 'about', path: 'about/', loaded: 'table.data tbody tr' },
 	{ name: 'diagnostics', path: 'diagnostics/', loaded: '[data-testid=check] [data-count]' },
-	{ name: 'explore', path: 'explore/', loaded: 'main h1' },
+	{ name: 'explore', path: 'explore/', loaded: 'main table tbody tr' },
+	{ name: 'sql', path: 'explore/sql/', loaded: 'main textarea' },
 	{ name: 'quality', path: 'quality/', loaded: 'main h1' },
 	{ name: 'bulletin', path: 'bulletin/', loaded: 'main h1' }
 ];
