@@ -1,5 +1,5 @@
 /**
- * Statistical methods of ../../../../shared/spec/METHODS.md: whether a difference between units is
+ * Statistical methods (README, "Honest comparison"): whether a difference between units is
  * larger than chance. Pure, synchronous, dependency-free; deterministic for a seed.
  */
 export * from './binomial';
