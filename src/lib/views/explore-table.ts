@@ -39,6 +39,8 @@ export interface PivotColumn {
 
 export interface PivotLine {
 	key: string;
+	/** The unit of the line (its label links to the unit page); null for totals and periods. */
+	code: string | null;
 	/** Unit and/or period words, one per label column. */
 	labels: string[];
 	cells: PivotCell[];
@@ -198,6 +200,7 @@ export function buildPivotTable(
 
 	const line = (code: string, period: string, labels: string[]): PivotLine => ({
 		key: `${code}|${period}`,
+		code: code === TOTAL ? null : code,
 		labels,
 		cells: getters.map((g) => g(code, period)),
 		total: code === TOTAL && (period === TOTAL || state.rows !== 'period')

@@ -13,7 +13,8 @@ import { COUNTY, openFixture, T1, T2 } from '../query/fixture';
 import type { PivotRow } from '../query/pivot';
 import { defaultExploreState, exploreQuery, type ExploreState } from './explore';
 import { pivotChart } from './explore-chart';
-import { exportNumber, exportTitle, pivotCsv, pivotXlsx } from './explore-export';
+import { exportNumber, exportTitle, pivotExport } from './explore-export';
+import { tableCsv, tableXlsx } from './table-export';
 import { buildPivotTable, type PivotTable } from './explore-table';
 import { parseExplore, serializeExplore } from './explore-url';
 
@@ -151,7 +152,7 @@ describe('the pivot table on the fixture county', () => {
 describe('exports', () => {
 	it('CSV: BOM, the screen’s header, numbers as numbers, the totals line', async () => {
 		const { table } = await pivot(state());
-		const csv = pivotCsv(table, 'zh');
+		const csv = tableCsv(pivotExport(table, '', 'zh'), 'zh');
 		expect(
 			csv.startsWith('\uFEFF单位,政策符合率,政策符合率·政策内出生,政策符合率·出生人数,总人口\r\n')
 		).toBe(true);
@@ -168,7 +169,7 @@ describe('exports', () => {
 			'数据探索：乡镇 × 单位，2024年1月至2024年6月（按季）；数据集 2023-04—2024-06（2024-07-15）；考核方案：' +
 				config.schemes.get(2024)!.name
 		);
-		const bytes = pivotXlsx(table, title, 'zh');
+		const bytes = tableXlsx(pivotExport(table, title, 'zh'), 'zh');
 		const back = readXlsx(bytes);
 		expect(back.rows[0]).toEqual({ line: 1, cells: [title] });
 		expect(back.rows[1].line).toBe(3);

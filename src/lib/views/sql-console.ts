@@ -1,6 +1,7 @@
 import { DataType, type Table } from 'apache-arrow';
 import { cellsOf } from '../connector/types';
-import { csvExport, formatQuantity, type CsvCell } from '../format';
+import { formatQuantity } from '../format';
+import { countColumn, exportTitle, tableCsv, textColumn, type ExportTable } from './table-export';
 import { t, type Lang } from '../i18n';
 import { ConsoleError } from '../sql/closed';
 import type { QuickChartData } from '../charts/quick';
@@ -49,16 +50,46 @@ export function cellText(v: unknown): string {
 	return String(v);
 }
 
-const csvCellOf = (v: unknown): CsvCell =>
-	v === null || v === undefined || typeof v === 'number' || typeof v === 'string' ? v : cellText(v);
+const exportCell = (v: unknown): string | number | null =>
+	v === null || v === undefined
+		? null
+		: typeof v === 'number' || typeof v === 'string'
+			? v
+			: typeof v === 'bigint'
+				? safeNumber(v)
+				: cellText(v);
 
-/** The whole fetched result as CSV, through the site's one CSV writer. */
-export function resultCsv(table: Table): string {
-	return csvExport(
-		resultColumns(table).map((c) => c.name),
-		cellsOf(table).map((row) => row.map(csvCellOf))
+// a 64-bit integer beyond 2^53 would lose digits as a number: it travels as its text
+const safeNumber = (v: bigint) => (Number.isSafeInteger(Number(v)) ? Number(v) : String(v));
+
+/** The whole fetched result as a table to export: numbers stay numbers, as DuckDB gave them. */
+export function resultExport(table: Table, title: string, lang: Lang): ExportTable {
+	return {
+		view: t(lang, 'nav.sql'),
+		title,
+		columns: resultColumns(table).map((c) =>
+			c.numeric ? countColumn(c.name) : textColumn(c.name)
+		),
+		rows: cellsOf(table).map((row) => row.map(exportCell))
+	};
+}
+
+/** The title row of a result: the query (its first line's worth) stands for the period. */
+export function resultTitle(sql: string, dataset: string, lang: Lang): string {
+	const query = sql.replace(/\s+/g, ' ').trim();
+	return exportTitle(
+		{
+			view: t(lang, 'nav.sql'),
+			period: query.length > 120 ? `${query.slice(0, 119)}…` : query,
+			dataset,
+			scheme: '—'
+		},
+		lang
 	);
 }
+
+/** The whole fetched result as CSV, through the site's one table export. */
+export const resultCsv = (table: Table): string => tableCsv(resultExport(table, '', 'zh'), 'zh');
 
 // ---- recent queries, kept in the browser (localStorage) ----
 

@@ -2,7 +2,7 @@ import type { AssessedLevel, Assessment, Unit, UnitAssessment } from '../assess'
 import type { Config } from '../config';
 import type { Manifest } from '../extract/schema';
 import type { Lang } from '../i18n';
-import { parsePeriod, type Period } from '../periods';
+import { monthText, parsePeriod, type Period } from '../periods';
 import { ident, literal } from '../sql/quote';
 import { assessmentValuesQuery, planAssessment, type AssessmentPlan } from './assessment';
 import { matrixPeriods } from './cards';
@@ -52,6 +52,13 @@ export function serializeUnit(s: UnitState, lang: Lang): URLSearchParams {
 export function unitHref(code: string, period: string, lang: Lang): string {
 	return `unit/?${serializeUnit({ code, period }, lang).toString()}`;
 }
+
+/**
+ * The assessment period a unit page opens in from a view ending in a month: that year when it is
+ * December, else the year to date (a period the unit page does not offer falls back to its default).
+ */
+export const unitPeriod = (to: number): string =>
+	to % 12 === 11 ? String(Math.floor(to / 12)) : `${monthText(to)}YTD`;
 
 const unitColumns = ['code', 'name', 'level', 'parent_code'].map(ident).join(', ');
 
