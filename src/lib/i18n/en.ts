@@ -422,6 +422,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'export.numeratorValue': 'Numerator count',
 	'export.denominatorValue': 'Denominator count',
 	'export.weight': 'Weight',
+	'export.points': 'Points',
 	'export.csv': 'Export CSV',
 	'export.xlsx': 'Export Excel',
 	'export.png': 'Export image',

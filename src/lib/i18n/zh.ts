@@ -416,6 +416,7 @@ export const zh = {
 	'export.numeratorValue': '分子数',
 	'export.denominatorValue': '分母数',
 	'export.weight': '权重',
+	'export.points': '得分',
 	'export.csv': '导出CSV',
 	'export.xlsx': '导出Excel',
 	'export.png': '导出图片',

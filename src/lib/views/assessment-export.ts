@@ -48,7 +48,7 @@ function indicatorColumns(
 			k === 'money' ? { kind: 'yuan' } : { kind: 'quantity' };
 		columns.push(
 			{
-				header: part(name, `${t(lang, 'rankings.score')}${paren(String(weight), lang)}`),
+				header: part(name, `${t(lang, 'export.points')}${paren(String(weight), lang)}`),
 				style: { kind: 'ratio', decimals: 2 }
 			},
 			{ header: name, style: { kind: ind.unit, decimals: ind.decimals } },

@@ -66,7 +66,7 @@ export function pointsExport(
 			{ header: t(lang, 'tile.denominator'), style: amount(false) },
 			countColumn(t(lang, 'table.used')),
 			countColumn(t(lang, 'table.due')),
-			{ header: t(lang, 'rankings.score'), style: { kind: 'ratio', decimals: 2 } },
+			{ header: t(lang, 'export.points'), style: { kind: 'ratio', decimals: 2 } },
 			countColumn(t(lang, 'export.weight')),
 			textColumn(t(lang, 'table.note'))
 		],
