@@ -112,7 +112,8 @@ describe('indicator trends', () => {
 		await firstChart(page);
 		const [png] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('button', { name: '导出图片' }).click()
+			// each chart has its own button; the first is the trend chart's
+			page.getByRole('button', { name: '导出图片' }).first().click()
 		]);
 		expect(png.suggestedFilename()).toMatch(/^政策符合率_2019-01_2024-12\.png$/);
 		expect(readFileSync((await png.path())!).subarray(0, 8)).toEqual(

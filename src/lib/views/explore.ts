@@ -123,3 +123,15 @@ export function exploreQuery(config: Config, state: ExploreState): ViewQuery | n
 	if (state.level === 'village') need.townships = [state.scope];
 	return viewQuery(sql, need);
 }
+
+/** How long the latest pivot took in the page (read by `npm run bench:explore`). */
+export interface PivotTiming {
+	key: string;
+	asked: number;
+	arrived: number;
+	queryMs: number;
+	/** The table's lines and cells (buildPivotTable), part of renderMs. */
+	buildMs: number;
+	/** From the rows' arrival to the table (and its chart) painted. */
+	renderMs: number;
+}
