@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { ConfigError } from '../../lib/config';
 import type { Manifest } from '../../lib/extract/schema';
@@ -63,6 +63,7 @@ export const bulletinCommand: Command = {
 		const bytes = await printBulletin({ site, data, period, lang, chromium, format });
 		// a reader never sees half a file: written beside it, then renamed over it
 		const tmp = join(dirname(out), `.${Date.now()}-${process.pid}.kaoping-tmp`);
+		mkdirSync(dirname(out), { recursive: true });
 		try {
 			writeFileSync(tmp, bytes);
 			renameSync(tmp, out);
