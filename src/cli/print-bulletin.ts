@@ -31,8 +31,10 @@ const READY_TIMEOUT = 120_000;
  * the page's own margins and numbers), or the sheet as one self-contained HTML file.
  */
 export async function printBulletin(req: PrintRequest): Promise<Uint8Array> {
-	// a devDependency-free CLI path for assess/build: Chromium's driver loads only here
-	const { chromium } = await import('playwright-core');
+	// Chromium's driver is loaded by this command only: build and assess start without it
+	const { chromium } = await import('playwright-core').catch(() => {
+		throw new Error('playwright-core is not installed: run npm ci in the kaoping folder');
+	});
 	const server = await serveSite(req.site, req.data);
 	const browser = await chromium.launch({
 		executablePath: req.chromium,
