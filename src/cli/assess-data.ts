@@ -83,7 +83,7 @@ export async function runAssessment(req: AssessRequest): Promise<AssessRun> {
 }
 
 /** The configuration the set was built with (manifest.json names the files). */
-function publishedConfig(dir: string, manifest: Manifest): Config {
+export function publishedConfig(dir: string, manifest: Manifest): Config {
 	const read = (file: string) => ({ text: readFileSync(join(dir, file), 'utf8'), source: file });
 	return loadConfig(
 		read(manifest.config.indicators.file),

@@ -3,8 +3,9 @@ import { processEffects, type Command, type Effects } from './effects';
 import { demoCommand } from './commands/demo';
 import { buildCommand } from './commands/build';
 import { assessCommand } from './commands/assess';
+import { bulletinCommand } from './commands/bulletin';
 
-const commands: Command[] = [demoCommand, buildCommand, assessCommand];
+const commands: Command[] = [demoCommand, buildCommand, assessCommand, bulletinCommand];
 
 function help(): string {
 	return [

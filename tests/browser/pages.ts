@@ -19,7 +19,7 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 	{ name: 'explore', path: 'explore/', loaded: 'main table tbody tr' },
 	{ name: 'sql', path: 'explore/sql/', loaded: 'main textarea' },
 	{ name: 'quality', path: 'quality/', loaded: 'main h1' },
-	{ name: 'bulletin', path: 'bulletin/', loaded: 'main h1' }
+	{ name: 'bulletin', path: 'bulletin/', loaded: '[data-bulletin-ready]' }
 ];
 
 export const LANGS = ['zh', 'en'] as const;

@@ -222,7 +222,7 @@ describe('printing (A4, Chromium page.pdf, read back with pdftotext)', () => {
 		await context.close();
 	});
 
-	it.each(['about', 'explore', 'explore/sql', 'quality', 'bulletin', 'diagnostics'])(
+	it.each(['about', 'explore', 'explore/sql', 'quality', 'diagnostics'])(
 		'%s: the header line names the data set’s months; no navigation or controls',
 		async (name) => {
 			const { page, context, errors } = await openPage(browser);

@@ -2,6 +2,7 @@ import { z } from './zod';
 import type { Catalog } from './catalog-schema';
 import { ConfigError, parseConfig } from './validate';
 import { parsePeriod } from '../periods';
+import { bulletinSchema, templateProblems } from './bulletin-templates';
 
 const scoring = z.discriminatedUnion('rule', [
 	z.strictObject({
@@ -86,7 +87,9 @@ export const schemeSchema = z.strictObject({
 				en: z.string()
 			})
 		)
-		.default([])
+		.default([]),
+	/** The 通报's sentences (bulletin-templates.ts); a set built before they existed has none. */
+	bulletin: bulletinSchema.optional()
 });
 
 export type Scheme = z.infer<typeof schemeSchema>;
@@ -145,6 +148,7 @@ export function parseScheme(text: string, catalog: Catalog, source = 'scheme.yam
 		if (c.tier && !tierNames.has(c.tier))
 			problems.push(`consequences[${i}].tier: "${c.tier}" is not one of the tiers`);
 	});
+	if (scheme.bulletin) problems.push(...templateProblems(scheme.bulletin));
 	if (problems.length) throw new ConfigError(source, problems);
 	return scheme;
 }

@@ -4,6 +4,7 @@ export {
 	formatBytes,
 	formatChange,
 	formatCount,
+	formatDistance,
 	formatIndicatorValue,
 	formatMeasure,
 	formatNumber,

@@ -77,6 +77,23 @@ export function formatChange(delta: number | null, indicator: IndicatorUnit, lan
 	}
 }
 
+/**
+ * A distance between two values of an indicator, without sign, as a bulletin writes it after
+ * 上升 / 下降 / 高于 / 低于: "0.33 个百分点", "1.2 个千分点", "2.5" (sex ratio) / "0.33
+ * percentage points". At the indicator's own decimals, so it agrees with the values printed.
+ */
+export function formatDistance(delta: number, indicator: IndicatorUnit, lang: Lang): string {
+	const body = formatNumber(Math.abs(delta), indicator.decimals);
+	switch (indicator.unit) {
+		case 'percent':
+			return lang === 'zh' ? `${body} 个百分点` : `${body} percentage points`;
+		case 'permille':
+			return lang === 'zh' ? `${body} 个千分点` : `${body} per-mille points`;
+		default:
+			return body;
+	}
+}
+
 type MeasureUnit = Measure['unit'];
 
 const zhUnits: Record<Exclude<MeasureUnit, 'yuan'>, string> = {

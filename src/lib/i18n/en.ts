@@ -498,5 +498,29 @@ export const en: Record<keyof typeof zh, string> = {
 	'unit.noChildren': 'No units below this one.',
 	'unit.notFound': 'The data have no unit with the code {code}.',
 	'unit.backToCounty': 'Back to the county',
-	'unit.computing': 'Computing the assessment…'
+	'unit.computing': 'Computing the assessment…',
+	'bulletin.period': 'Assessment period',
+	'bulletin.print': 'Print the bulletin',
+	'bulletin.scheme': 'Assessed under the {name}',
+	'bulletin.computing': 'Writing the bulletin…',
+	'bulletin.noTemplates':
+		'The scheme {scheme} has no bulletin templates (its bulletin section): the bulletin cannot be written. Add them as in the bulletin section of data/config/scheme-2024.yaml and run kaoping build again.',
+	'bulletin.unknownPeriod':
+		'There is no assessment for {period}; this is the bulletin of {shown}. Periods with an assessment: {periods}.',
+	'bulletin.noPeriod':
+		'The data set holds no complete assessment period yet: there is no bulletin to write.',
+	'bulletin.details': "Annex: the county's indicators in detail",
+	'bulletin.indicator': 'Indicator',
+	'bulletin.value': 'This period',
+	'bulletin.counts': 'Numerator / denominator',
+	'bulletin.coverage': 'Coverage',
+	'bulletin.lastYear': 'Same period last year',
+	'bulletin.target': 'Target',
+	'bulletin.rank': 'Rank',
+	'bulletin.unit': 'Township',
+	'bulletin.score': 'Composite',
+	'bulletin.tier': 'Tier',
+	'bulletin.card': 'Card',
+	'bulletin.unranked': 'not ranked',
+	'bulletin.sheet': 'The bulletin (A4)'
 };

@@ -492,5 +492,28 @@ export const zh = {
 	'unit.noChildren': '没有下级单位。',
 	'unit.notFound': '数据中没有代码为 {code} 的单位。',
 	'unit.backToCounty': '返回全县',
-	'unit.computing': '正在计算考核结果……'
+	'unit.computing': '正在计算考核结果……',
+	'bulletin.period': '考核时期',
+	'bulletin.print': '打印通报',
+	'bulletin.scheme': '考核依据：《{name}》',
+	'bulletin.computing': '正在生成通报……',
+	'bulletin.noTemplates':
+		'考核方案 {scheme} 没有通报模板（bulletin 部分），无法生成通报。请照 data/config/scheme-2024.yaml 的 bulletin 部分补上，再运行 kaoping build。',
+	'bulletin.unknownPeriod':
+		'没有 {period} 的考核结果，下面是 {shown} 的通报。可选的考核时期：{periods}。',
+	'bulletin.noPeriod': '数据集中还没有完整的考核时期，无法生成通报。',
+	'bulletin.details': '附：全县指标明细',
+	'bulletin.indicator': '指标',
+	'bulletin.value': '本期',
+	'bulletin.counts': '分子 / 分母',
+	'bulletin.coverage': '覆盖',
+	'bulletin.lastYear': '上年同期',
+	'bulletin.target': '目标',
+	'bulletin.rank': '名次',
+	'bulletin.unit': '乡镇',
+	'bulletin.score': '综合得分',
+	'bulletin.tier': '等次',
+	'bulletin.card': '挂牌',
+	'bulletin.unranked': '未排名',
+	'bulletin.sheet': '通报全文（A4）'
 } as const;

@@ -12,6 +12,7 @@ import {
 import { defaultRankingsState } from './rankings';
 import { defaultCardsState, matrixPeriods, matrixPlans, matrixQuery } from './cards';
 import { parsePeriod } from '../periods';
+import { bulletinCountyQuery } from './bulletin-state';
 
 /**
  * The queries a fresh visit runs first (overview and trends in their default state). The CLI
@@ -32,7 +33,10 @@ export function defaultViewQueries(config: Config, manifest: Manifest): ViewQuer
 	return [...byKey.values()];
 }
 
-/** The 排名 page's default ranking (and the 三牌 page's, which is the same assessment). */
+/**
+ * The 排名 page's default ranking (and the 三牌 and 通报 pages', which are the same assessment),
+ * with the county's values the 通报 leads with: `kaoping bulletin` prints without the engine.
+ */
 function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery[] {
 	const state = defaultRankingsState(config, manifest);
 	const period = parsePeriod(state.period);
@@ -51,6 +55,7 @@ function defaultAssessmentQueries(config: Config, manifest: Manifest): ViewQuery
 		assessmentUnitsQuery(state.county),
 		incidentsQuery(),
 		assessmentValuesQuery(config, plan, county),
+		bulletinCountyQuery(config.catalog, plan.scheme, state.county, plan.period),
 		...(matrix ? [matrix] : []),
 		...(carded ? [assessmentValuesQuery(config, carded, county)] : [])
 	];
