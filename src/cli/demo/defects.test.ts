@@ -99,4 +99,19 @@ describe('designed defects of the default county', () => {
 		expect(Math.max(...moves)).toBeGreaterThanOrEqual(5);
 		expect(first.slice(0, 5)).not.toEqual(last.slice(0, 5));
 	});
+
+	it('plants a few deaths keyed with an extra 0 in the last year, and nowhere else', () => {
+		const planted = rows.filter((r) => r.deaths! >= 20);
+		expect(planted.length).toBeGreaterThanOrEqual(2);
+		expect(planted.length).toBeLessThanOrEqual(8);
+		for (const r of planted) {
+			expect(yearOf(r.month)).toBe(lastYear);
+			expect(r.deaths! % 10).toBe(0);
+		}
+		// one per chosen township
+		expect(new Set(planted.map((r) => r.code.slice(0, 9))).size).toBe(planted.length);
+		// an ordinary month of a village has a handful of deaths at most
+		const ordinary = rows.filter((r) => r.deaths! < 20).map((r) => r.deaths!);
+		expect(Math.max(...ordinary)).toBeLessThan(10);
+	});
 });
