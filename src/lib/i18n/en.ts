@@ -155,7 +155,6 @@ export const en: Record<keyof typeof zh, string> = {
 	'placeholder.title': '{page}: coming later',
 	'placeholder.text': 'This page arrives in a later version: {what}',
 	'placeholder.explore': 'drill-down, pivot tables and a read-only SQL console',
-	'placeholder.quality': 'unreported, late and missing reports, consistency checks',
 	'placeholder.bulletin': 'the printable ranking bulletin (PDF)',
 	'about.title': 'About',
 	'about.indicators': 'Indicators and definitions',

@@ -156,7 +156,6 @@ export const zh = {
 	'placeholder.title': '{page}：建设中',
 	'placeholder.text': '此页面将在后续版本中提供：{what}',
 	'placeholder.explore': '下钻、透视表与只读SQL查询',
-	'placeholder.quality': '漏报、迟报、缺报与数据一致性检查',
 	'placeholder.bulletin': '可打印的排名通报（PDF）',
 	'about.title': '说明',
 	'about.indicators': '指标与口径',

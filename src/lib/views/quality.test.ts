@@ -9,6 +9,7 @@ import {
 	qualityMonthHref,
 	qualityPeriods,
 	qualityVerdict,
+	outlierIndicators,
 	serializeQuality,
 	unitPeriodFor
 } from './quality';
@@ -157,4 +158,15 @@ describe('unreportedShare', () => {
 	])('%s found, %s reported → %s', (found, reported, share) =>
 		expect(unreportedShare(found, reported)).toBe(share)
 	);
+});
+
+describe('outlierIndicators', () => {
+	it('checks every indicator but the reports’ own timeliness', async () => {
+		const { defaultConfig } = await import('../../cli/config-files');
+		const config = defaultConfig();
+		const ids = outlierIndicators(config);
+		expect(ids).not.toContain('report_timeliness');
+		expect(ids).toContain('death_rate');
+		expect(ids).toHaveLength(config.catalog.indicators.length - 1);
+	});
 });

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Term } from '../config/catalog-schema';
 import type { Manifest } from '../extract/schema';
 import { formatCount, formatNumber } from '../format';
 import { t, type Lang } from '../i18n';
@@ -56,6 +57,9 @@ export function serializeQuality(s: QualityState, lang: Lang): URLSearchParams {
 	return p;
 }
 
+/** The page's own address for a state, relative to the site root as the other pages' links are. */
+export const qualityHref = (s: QualityState, lang: Lang) => `quality/?${serializeQuality(s, lang)}`;
+
 /** The page's own address for one month of one township (every item links to its month). */
 export function qualityMonthHref(month: number, township: string, s: QualityState, lang: Lang) {
 	return `quality/?${serializeQuality({ ...s, period: monthText(month), township }, lang)}`;
@@ -112,11 +116,28 @@ const compared = (s: QualityState, county: string) =>
 		? { level: 'village' as const, parent: s.township }
 		: { level: 'township' as const, parent: county };
 
+/**
+ * The indicators whose values are checked for outliers: all but those of the reports' own
+ * timeliness (their every late report would be an "outlier"; the matrix above shows them).
+ */
+export function outlierIndicators(config: Config): string[] {
+	const system = new Set(config.catalog.system_measures.map((m) => m.id));
+	const terms = (t: Term) =>
+		'sum' in t ? t.sum : 'end' in t ? [t.end] : 'mean' in t ? [t.mean] : [t.task];
+	return config.catalog.indicators
+		.filter((i) => {
+			const f = i.formula;
+			const ids = f.kind === 'ratio' ? [...terms(f.numerator), ...terms(f.denominator)] : [];
+			return !ids.some((id) => system.has(id));
+		})
+		.map((i) => i.id);
+}
+
 /** Every indicator of every compared unit over the period (outliers across the units). */
 export function unitValuesQuery(config: Config, s: QualityState, county: string): ViewQuery {
 	return indicatorsViewQuery(config.catalog, {
 		...compared(s, county),
-		indicators: config.catalog.indicators.map((i) => i.id),
+		indicators: outlierIndicators(config),
 		periods: [parsePeriod(s.period)!]
 	});
 }
@@ -129,7 +150,7 @@ export function monthValuesQuery(config: Config, s: QualityState, county: string
 		months.push(makePeriod('month', Math.floor(m / 12), (m % 12) + 1, (m % 12) + 1));
 	return indicatorsViewQuery(config.catalog, {
 		...compared(s, county),
-		indicators: config.catalog.indicators.map((i) => i.id),
+		indicators: outlierIndicators(config),
 		periods: months
 	});
 }
@@ -150,7 +171,8 @@ export const monthOutliers = (rows: readonly IndicatorRow[], threshold: number):
 		threshold
 	);
 
-const pct = (x: number | null) => (x === null ? '—' : `${formatNumber(x * 100, 1)}%`);
+/** A share as a percentage with one decimal (93.7%), or a dash for none. */
+export const shareText = (x: number | null) => (x === null ? '—' : `${formatNumber(x * 100, 1)}%`);
 
 /**
  * The one-line verdict at the top: "本期 300 个村应报 3,600 份，按时 3,372 份（93.7%），迟报 …，
@@ -165,7 +187,7 @@ export function qualityVerdict(
 	const n = (x: number) => formatCount(x, lang);
 	const parts = [
 		t(lang, 'quality.verdict.due', { villages: n(villages), due: n(c.due) }),
-		t(lang, 'quality.verdict.onTime', { onTime: n(c.onTime), rate: pct(c.onTimeRate) }),
+		t(lang, 'quality.verdict.onTime', { onTime: n(c.onTime), rate: shareText(c.onTimeRate) }),
 		t(lang, 'quality.verdict.late', { late: n(c.late) }),
 		c.carried
 			? t(lang, 'quality.verdict.missingCarried', { missing: n(c.missing), carried: n(c.carried) })
