@@ -24,5 +24,5 @@ export function plantedTypo(t: Township, months: readonly MonthIndex[]): Planted
 	};
 }
 
-/** The deaths a slip turns `deaths` into: at least 20, so even a month without deaths stands out. */
-export const typoDeaths = (deaths: number): number => Math.max(deaths, 2) * 10;
+/** The deaths a slip turns `deaths` into: at least 40, so that the slip stands out of a large village's year too. */
+export const typoDeaths = (deaths: number): number => Math.max(deaths, 4) * 10;
