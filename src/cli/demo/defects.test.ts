@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, monthOf, yearOf } from '../../lib/periods';
 import type { Township } from './model';
-import { all, lastYear, model, rate, rows, rowsOf, sum, withRole } from './testing';
+import { all, lastYear, model, rate, rows, rowsOf, slips, sum, withRole } from './testing';
 
 describe('designed defects of the default county', () => {
 	it('has ~5–8% late reports, some of them weeks late', () => {
@@ -103,6 +103,9 @@ describe('designed defects of the default county', () => {
 	it('plants a few deaths keyed with an extra 0 in the last year, and nowhere else', () => {
 		const planted = rows.filter((r) => r.deaths! >= 20);
 		expect(planted.length).toBeGreaterThanOrEqual(2);
+		// exactly the village-months typos.ts plans, at least 40 each
+		expect(new Set(planted)).toEqual(slips);
+		expect(Math.min(...planted.map((r) => r.deaths!))).toBeGreaterThanOrEqual(40);
 		expect(planted.length).toBeLessThanOrEqual(8);
 		for (const r of planted) {
 			expect(yearOf(r.month)).toBe(lastYear);
