@@ -17,7 +17,7 @@ const PAGES: [path: string, ready: string | string[]][] = [
 	['rankings/?period=2024H1', 'table.ranking [data-interval]'],
 	['cards/?period=2024', 'table.matrix tbody tr'],
 	['explore/', 'main h1'],
-	['quality/', 'main h1'],
+	['quality/', '[data-testid=verdict][data-ready]'],
 	['bulletin/', 'main h1'],
 	['about/', 'main details'],
 	['diagnostics/', '[data-count]']

@@ -14,11 +14,11 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 	{ name: 'rankings', path: 'rankings/', loaded: 'table.ranking tbody tr' },
 	// the villages' cards come last, after the county's
 	{ name: 'cards', path: 'cards/', loaded: 'table.villages tbody tr' },
-	{ name: 'about', path: 'about/', loaded: 'table.data tbody tr' },
+	{ name: 'about', path: 'about/', loaded: 'table.weights tbody tr' },
 	{ name: 'diagnostics', path: 'diagnostics/', loaded: '[data-testid=check] [data-count]' },
 	{ name: 'explore', path: 'explore/', loaded: 'main table tbody tr' },
 	{ name: 'sql', path: 'explore/sql/', loaded: 'main textarea' },
-	{ name: 'quality', path: 'quality/', loaded: 'main h1' },
+	{ name: 'quality', path: 'quality/', loaded: '[data-testid=verdict][data-ready]' },
 	{ name: 'bulletin', path: 'bulletin/', loaded: '[data-bulletin-ready]' }
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, monthOf, yearOf } from '../../lib/periods';
 import type { Township } from './model';
-import { all, lastYear, model, rate, rows, rowsOf, sum, withRole } from './testing';
+import { all, lastYear, model, rate, rows, rowsOf, slips, sum, withRole } from './testing';
 
 describe('designed defects of the default county', () => {
 	it('has ~5–8% late reports, some of them weeks late', () => {
@@ -98,5 +98,23 @@ describe('designed defects of the default county', () => {
 		const moves = first.map((code, i) => Math.abs(last.indexOf(code) - i));
 		expect(Math.max(...moves)).toBeGreaterThanOrEqual(5);
 		expect(first.slice(0, 5)).not.toEqual(last.slice(0, 5));
+	});
+
+	it('plants a few deaths keyed with an extra 0 in the last year, and nowhere else', () => {
+		const planted = rows.filter((r) => r.deaths! >= 20);
+		expect(planted.length).toBeGreaterThanOrEqual(2);
+		// exactly the village-months typos.ts plans, at least 40 each
+		expect(new Set(planted)).toEqual(slips);
+		expect(Math.min(...planted.map((r) => r.deaths!))).toBeGreaterThanOrEqual(40);
+		expect(planted.length).toBeLessThanOrEqual(8);
+		for (const r of planted) {
+			expect(yearOf(r.month)).toBe(lastYear);
+			expect(r.deaths! % 10).toBe(0);
+		}
+		// one per chosen township
+		expect(new Set(planted.map((r) => r.code.slice(0, 9))).size).toBe(planted.length);
+		// an ordinary month of a village has a handful of deaths at most
+		const ordinary = rows.filter((r) => r.deaths! < 20).map((r) => r.deaths!);
+		expect(Math.max(...ordinary)).toBeLessThan(10);
 	});
 });

@@ -13,6 +13,7 @@ import {
 	rate,
 	rows,
 	rowsOf,
+	slips,
 	stockAt,
 	sum,
 	withRole
@@ -108,7 +109,8 @@ describe('magnitudes of the default county', () => {
 				const br = perMille(t, year, 'births_total');
 				expect(br, `${t.code} ${year} birth rate`).toBeGreaterThanOrEqual(7);
 				expect(br, `${t.code} ${year} birth rate`).toBeLessThanOrEqual(14);
-				const dr = perMille(t, year, 'deaths');
+				// the deaths keyed with an extra 0 (typos.ts) are the data's slip, not the county's deaths
+				const dr = perMille(t, year, 'deaths', (r) => !slips.has(r));
 				expect(dr, `${t.code} ${year} death rate`).toBeGreaterThanOrEqual(3.5);
 				expect(dr, `${t.code} ${year} death rate`).toBeLessThanOrEqual(8.5);
 			}
@@ -127,7 +129,8 @@ describe('magnitudes of the default county', () => {
 		const last = new Map<string, ReportRow>();
 		for (const r of rows) {
 			const prev = last.get(r.code);
-			if (prev && prev.month === r.month - 1) {
+			// a slip's deaths were keyed wrong on purpose (typos.ts): the population did not change so
+			if (prev && prev.month === r.month - 1 && !slips.has(r)) {
 				const migration = r.pop_total! - prev.pop_total! - (r.births_total! - r.deaths!);
 				expect(Math.abs(migration), r.code).toBeLessThanOrEqual(
 					Math.max(8, prev.pop_total! * 0.01)

@@ -9,6 +9,7 @@ import { hasRole, type DemoModel, type Township, type Village } from './model';
 import type { YearParams } from './quality';
 import { fees, type FeeAccount } from './fees';
 import { clamp, Rng, shiftRate, ShareTracker } from './random';
+import { plantedTypo, typoDeaths } from './typos';
 
 /** The measures a village reports, in catalog order (a test holds this to indicators.yaml). */
 export const MEASURES = [
@@ -113,6 +114,7 @@ export function* townshipYears(model: DemoModel, t: Township): Generator<Townshi
 			hasRole(t, 'out_policy_3p') && y.year === lastYear
 				? forcedCases(rng, t, months)
 				: new Set<string>();
+		const typo = y.year === lastYear ? plantedTypo(t, months) : null;
 		const rows: ReportRow[] = [];
 		let missing = 0;
 		for (const m of months) {
@@ -122,7 +124,9 @@ export function* townshipYears(model: DemoModel, t: Township): Generator<Townshi
 				const key = `${m}:${i}`;
 				const row = villageMonth(ctx, states[i], m, forced.has(key), townLate);
 				const absent = rng.chance(states[i].village.lagging ? 0.01 : 0.0025);
-				if (absent && !forced.has(key)) missing++;
+				const slip = typo?.month === m && typo.village === i;
+				if (slip) row.deaths = typoDeaths(row.deaths!);
+				if (absent && !forced.has(key) && !slip) missing++;
 				else rows.push(row);
 			}
 		}

@@ -6,6 +6,8 @@ export * from './binomial';
 export * from './funnel';
 export * from './normal';
 export * from './outliers';
+export * from './outlier-groups';
+export * from './completeness';
 export * from './overdispersion';
 export * from './quantile';
 export * from './random';
