@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type FileRef, type InputEntry, type Manifest, type Provenance } from '../../lib/extract/schema';
+import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type FileRef, type InputEntry, type Manifest, type Provenance, type VillageIndex } from '../../lib/extract/schema';
 import { monthText } from '../../lib/periods';
 import type { Config } from '../../lib/config';
 import type { ConfigFiles } from '../config-files';
@@ -56,9 +56,10 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 		await write('units', 'SELECT * FROM units', 'units.parquet');
 		const townships = [...p.units.values()].filter((u) => u.level === 'township').map((u) => u.code).sort();
 		const villageDir = join(staging, 'village_month');
+		const villageFiles: ExtractEntry[] = [];
 		for (const part of await store.copyPartitioned('village_month', 'township_code', villageDir)) {
 			const ref = nameByContent(part.path);
-			extracts.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows });
+			villageFiles.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows });
 		}
 		await write('township_month', 'SELECT * FROM township_month', 'township_month.parquet');
 		await write('county_month', 'SELECT * FROM county_month', 'county_month.parquet');
@@ -89,6 +90,11 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 				reports: store.reportRows
 			},
 			extracts,
+			villages: {
+				...writeJson(staging, 'villages.json', { schema_version: SCHEMA_VERSION, extracts: villageFiles } satisfies VillageIndex),
+				files: villageFiles.length,
+				rows: villageFiles.reduce((n, e) => n + e.rows, 0)
+			},
 			config: { indicators: copyConfig(p.configFiles.indicators.text, 'indicators.yaml'), schemes },
 			provenance: writeJson(staging, 'provenance.json', {
 				schema_version: SCHEMA_VERSION,
@@ -100,7 +106,8 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 			warnings: p.warnings
 		};
 		manifest.precomputed = await precompute(staging, manifest, p.config);
-		// no indentation: the browser fetches this first (a province lists 1,500 village files)
+		// no indentation: the browser fetches this first; what grows with the number of units
+		// (village files, input hashes) is in files of its own, fetched when needed
 		writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest) + '\n');
 		// .gz/.br for servers with gzip_static: the JSON shrinks 14× (demo: 966 → 70 kB gzip), the
 		// Parquet files (zstd already) only ~20% — not worth a second copy of every one
