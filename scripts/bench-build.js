@@ -60,7 +60,9 @@ for (const size of sizes.filter((s) => !only || s.key === only)) {
 	if (size.key === 'province') {
 		const out = join(OUT, `${size.key}-extracts`);
 		const manifest = readFileSync(join(out, 'manifest.json'));
-		console.log(`  manifest.json the browser reads first: ${(manifest.length / 1024).toFixed(1)} KB`);
+		console.log(
+			`  manifest.json the browser reads first: ${(manifest.length / 1024).toFixed(1)} KB`
+		);
 	}
 	console.log(
 		`${size.name}\n  ${rows.toLocaleString('en')} village-months · median of ${runs.length}: ${seconds.toFixed(2)} s wall · ` +
