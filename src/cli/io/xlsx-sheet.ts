@@ -94,7 +94,8 @@ export function parseSheet(
 					throw new XlsxError(`row ${row.line}: cell ${p[2]} is out of column order`);
 				col = next;
 				tags.lastIndex = plain.lastIndex;
-				const text = cellText(p[1], p[3], null, sst, kinds, date1904);
+				const text =
+					plainCellText(p[1], p[2], p[3], sst) ?? cellText(p[1], p[3], null, sst, kinds, date1904);
 				if (text !== null) {
 					row.cols.push(col);
 					row.texts.push(text);
@@ -181,6 +182,23 @@ export function parseSheet(
 	}
 	if (row || inCell) throw new XlsxError(`the sheet ends inside row ${prevLine}`);
 	return rows;
+}
+
+const INTEGER_TEXT = /^(?:0|[1-9]\d{0,14})$/;
+
+/**
+ * cellText's answer for the two commonest cells, without its attribute searches: a number with
+ * no style (`<c r="D2"><v>12</v></c>`: an integer reads as typed) and a shared string with no
+ * style (`<c r="A2" t="s"><v>3</v></c>`). Undefined for anything else, which cellText reads.
+ */
+function plainCellText(attrs: string, ref: string, raw: string, sst: string[]): string | undefined {
+	const rest = attrs.length - ref.length - 5; // after ` r="${ref}"`
+	if (rest === 0) return INTEGER_TEXT.test(raw) ? raw : undefined;
+	if (rest === 6 && attrs.endsWith(' t="s"') && INTEGER_TEXT.test(raw)) {
+		const i = Number(raw);
+		return i < sst.length ? sst[i] : undefined;
+	}
+	return undefined;
 }
 
 /** Computes the row's formulas in place; a formula it cannot compute leaves its cell empty. */
