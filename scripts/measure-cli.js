@@ -9,7 +9,11 @@ const { main } = await import('../src/cli/main.ts');
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false, now: () => new Date() };
 const code = await main(process.argv.slice(2), quiet);
 const seconds = (performance.now() - started) / 1000;
+const usage = process.resourceUsage();
+// CPU seconds of every thread (readers, DuckDB) as well as wall time: on a machine shared with
+// other work, wall time says how busy it was, CPU time what the build itself cost
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 process.stderr.write(
-	`${JSON.stringify({ code, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`
+	`${JSON.stringify({ code, seconds, cpuSeconds, maxRssMB: usage.maxRSS / 1024 })}\n`
 );
 process.exitCode = code;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Manifest } from '../../src/lib/extract/schema';
+import { withVillageIndex, type Manifest, type VillageIndex } from '../../src/lib/extract/schema';
 import { launch, openPage, screenshot } from './browser';
 
 let browser: Browser;
@@ -14,7 +14,12 @@ afterAll(async () => {
 describe('diagnostics page (DuckDB-WASM in the browser)', () => {
 	it('loads the engine and the extracts offline, with the manifest row counts', async () => {
 		const base = inject('demoUrl');
-		const manifest = (await (await fetch(`${base}/data/manifest.json`)).json()) as Manifest;
+		const first = (await (await fetch(`${base}/data/manifest.json`)).json()) as Manifest;
+		const index = (await (
+			await fetch(`${base}/data/${first.villages.file}`)
+		).json()) as VillageIndex;
+		// every file of the set: the village files are listed in the index the manifest names
+		const manifest = withVillageIndex(first, index);
 		const { page, outside, errors, context } = await openPage(browser);
 		await page.goto(`${base}/diagnostics/`);
 		const status = page.getByTestId('engine-status');

@@ -43,6 +43,8 @@ describe('precompressed assets on nginx with gzip_static', () => {
 		const wire = await countTransfer(page);
 		await page.goto(nginx.url + '/');
 		await page.locator('[data-indicator=policy_compliance_rate] .value').waitFor();
+		// the village index is for views of villages: never on the way to the first numbers
+		expect([...wire.responses.keys()].filter((u) => /\/villages-\w+\.json/.test(u))).toEqual([]);
 		await engineReady(page);
 		const firstVisit = wire.bytes;
 		// a period nobody precomputed: the engine, running from the .gz it was sent, answers it

@@ -2,14 +2,19 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest, Provenance } from '../../src/lib/extract/schema';
+import { readExtractSet } from '../../src/cli/extract-set';
+import type { Provenance } from '../../src/lib/extract/schema';
 
 /**
  * A content dump of a published extract set for golden files: every table's rows (dates and
  * decimals as text) and the manifest without what changes from run to run (time, hashes).
  */
 export async function dumpExtractSet(dir: string) {
-	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+	const set = readExtractSet(dir);
+	// in the order the tables are built, wherever the set lists them (villages: in their index)
+	const order = ['units', 'village_month', 'township_month', 'county_month', 'tasks', 'incidents'];
+	const extracts = [...set.extracts].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+	const manifest = { ...set, extracts };
 	const provenance = JSON.parse(
 		readFileSync(join(dir, manifest.provenance.file), 'utf8')
 	) as Provenance;
@@ -29,6 +34,7 @@ export async function dumpExtractSet(dir: string) {
 			counties: manifest.counties,
 			periods: manifest.periods,
 			counts: manifest.counts,
+			villages: { files: manifest.villages.files, rows: manifest.villages.rows },
 			extracts: manifest.extracts.map((e) => ({
 				name: e.name,
 				township_code: e.township_code,

@@ -84,6 +84,8 @@ export function processReportBytes(
 	const headerErrors = header.issues.filter((i) => i.severity === 'error');
 	const map = header.map;
 	const filled = new Set<string>();
+	// the columns of fields not yet seen filled: once every one has a value, no cell is looked at
+	let unfilled = map ? map.fields.flatMap((f, i) => (f ? [i] : [])) : [];
 	for (const r of table.rows.slice(map ? map.headerIndex + 1 : 0)) {
 		if (isBlankRow(r.cells) && !r.faults) continue;
 		if (map && isTotalRow(r.cells, map)) {
@@ -98,9 +100,13 @@ export function processReportBytes(
 		const faults = faultIssues(file.path, r, map);
 		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
 		issues.push(...faults, ...rowIssues);
-		map.fields.forEach((f, i) => {
-			if (f && r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i]!.trim() !== '') filled.add(f);
-		});
+		if (unfilled.length)
+			unfilled = unfilled.filter((i) => {
+				const c = r.cells[i];
+				if (c === null || c === undefined || c.trim() === '') return true;
+				filled.add(map.fields[i]!);
+				return false;
+			});
 		if (row && !faults.length) stager.append(row, src, r.line);
 		else rejects.push(rejectOf(file.path, r.line, [...faults, ...rowIssues.filter((i) => i.severity === 'error')], r.cells, map, ctx.lang));
 	}

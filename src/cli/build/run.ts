@@ -174,9 +174,10 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 			warnings: issues.filter((i) => i.severity === 'warning').length,
 			fx,
 			lang: opts.lang,
-			ops
+			ops,
+			mark
 		});
-		mark('write_publish');
+		mark('swap_in');
 		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
 		fx.stdout(summaryMessage(opts.lang, manifest, opts.out, (performance.now() - started) / 1000));
 		return { published: true, issues, rejectedRows: rejects.length, manifest, inputs, timings };

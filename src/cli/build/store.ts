@@ -36,7 +36,7 @@ export class Store {
 	static async open(catalog: Catalog, tempDir: string): Promise<Store> {
 		const instance = await openDuckDB(':memory:', {
 			temp_directory: tempDir,
-			memory_limit: '3GB'
+			memory_limit: '1GB'
 		});
 		const conn = await instance.connect();
 		for (const sql of createStagingSql(catalog)) await conn.run(sql);

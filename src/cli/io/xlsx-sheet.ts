@@ -39,6 +39,15 @@ const MERGE =
 
 const ATTR_R = /\sr\s*=\s*["']([^"']*)["']/;
 
+/**
+ * The cell nearly every generator writes, `<c r="D2" s="1" t="n"><v>12</v></c>`, matched in one
+ * step where the general scanner below takes four tags and three attribute searches: a province
+ * has tens of millions of cells. Anything else (formulas, inline strings, other attributes or
+ * spacing, a missing end tag) does not match and takes the general path, so what is accepted and
+ * refused does not change.
+ */
+const PLAIN_CELL = /<c( r="([A-Za-z]{1,3}\d+)"(?: [st]="[^"<>]*")*)><v>([^<]*)<\/v><\/c>/y;
+
 interface Pending {
 	at: number; // index into the row's texts
 	col: number;
@@ -73,8 +82,29 @@ export function parseSheet(
 	// exec and indexed captures rather than matchAll and destructuring: the iterator protocol
 	// costs more than the matching itself here.
 	const tags = SHEET_TAGS;
+	const plain = PLAIN_CELL;
 	tags.lastIndex = 0;
-	for (let m = tags.exec(xml); m !== null; m = tags.exec(xml)) {
+	for (;;) {
+		if (row !== null && !inCell && start < 0) {
+			plain.lastIndex = tags.lastIndex;
+			const p = plain.exec(xml);
+			if (p !== null) {
+				const next = columnIndex(p[2]);
+				if (next <= col)
+					throw new XlsxError(`row ${row.line}: cell ${p[2]} is out of column order`);
+				col = next;
+				tags.lastIndex = plain.lastIndex;
+				const text =
+					plainCellText(p[1], p[2], p[3], sst) ?? cellText(p[1], p[3], null, sst, kinds, date1904);
+				if (text !== null) {
+					row.cols.push(col);
+					row.texts.push(text);
+				}
+				continue;
+			}
+		}
+		const m = tags.exec(xml);
+		if (m === null) break;
 		const close = m[1];
 		const name = m[2];
 		const attrs = m[3];
@@ -152,6 +182,23 @@ export function parseSheet(
 	}
 	if (row || inCell) throw new XlsxError(`the sheet ends inside row ${prevLine}`);
 	return rows;
+}
+
+const INTEGER_TEXT = /^(?:0|[1-9]\d{0,14})$/;
+
+/**
+ * cellText's answer for the two commonest cells, without its attribute searches: a number with
+ * no style (`<c r="D2"><v>12</v></c>`: an integer reads as typed) and a shared string with no
+ * style (`<c r="A2" t="s"><v>3</v></c>`). Undefined for anything else, which cellText reads.
+ */
+function plainCellText(attrs: string, ref: string, raw: string, sst: string[]): string | undefined {
+	const rest = attrs.length - ref.length - 5; // after ` r="${ref}"`
+	if (rest === 0) return INTEGER_TEXT.test(raw) ? raw : undefined;
+	if (rest === 6 && attrs.endsWith(' t="s"') && INTEGER_TEXT.test(raw)) {
+		const i = Number(raw);
+		return i < sst.length ? sst[i] : undefined;
+	}
+	return undefined;
 }
 
 /** Computes the row's formulas in place; a formula it cannot compute leaves its cell empty. */

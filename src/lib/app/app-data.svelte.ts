@@ -1,5 +1,11 @@
 import { loadConfig, type Config } from '../config';
-import { SCHEMA_VERSION, type FileRef, type Manifest, type Precomputed } from '../extract/schema';
+import {
+	SCHEMA_VERSION,
+	type FileRef,
+	type Manifest,
+	type Precomputed,
+	type VillageIndex
+} from '../extract/schema';
 import { sha256Hex } from './sha256';
 import { defaultOverviewState, overviewQuery } from '../views/overview';
 import type { ViewQuery } from '../views/view-query';
@@ -47,6 +53,7 @@ export class AppData {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- queries in flight, not state
 	private running = new Map<string, Promise<Rows>>();
 	private engine: Promise<Engine> | null = null;
+	private villages: Promise<VillageIndex> | null = null;
 	private started: Promise<void> | null = null;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
@@ -115,9 +122,12 @@ export class AppData {
 					fetchBytes: async (file, onBytes) => {
 						const bytes = await bytesOf(fetchImpl, file, this.manifest!);
 						onBytes?.(bytes.byteLength);
-						const ref = this.manifest!.extracts.find((e) => e.file === file);
+						const ref =
+							this.manifest!.extracts.find((e) => e.file === file) ??
+							(await this.villageIndex(fetchImpl)).extracts.find((e) => e.file === file);
 						return ref ? this.verified(ref, bytes) : bytes;
 					},
+					fetchVillageIndex: () => this.villageIndex(fetchImpl),
 					onProgress: (p) => {
 						if (p.phase === 'engine') this.engineProgress = p;
 						else this.dataProgress = p;
@@ -142,6 +152,18 @@ export class AppData {
 				throw e;
 			}
 		})());
+	}
+
+	/** The village index (one file per township), fetched and verified once, when first needed. */
+	private villageIndex(fetchImpl: typeof fetch): Promise<VillageIndex> {
+		return (this.villages ??= (async () => {
+			const ref = this.manifest!.villages;
+			const bytes = await this.verified(ref, await bytesOf(fetchImpl, ref.file, this.manifest!));
+			return JSON.parse(new TextDecoder().decode(bytes)) as VillageIndex;
+		})().catch((e: unknown) => {
+			this.villages = null;
+			throw e;
+		}));
 	}
 
 	/** The engine itself, for the SQL console (it opens its own closed connection). */

@@ -41,14 +41,16 @@ describe('fileRef', () => {
 			indicators: ref('config/indicators.yaml', '22'),
 			schemes: [{ ...ref('config/scheme-2024.yaml', '33'), year: 2024 }]
 		},
-		precomputed: ref('precomputed-4.json', '44')
+		precomputed: ref('precomputed-4.json', '44'),
+		villages: { ...ref('villages-5.json', '55'), files: 1, rows: 12 }
 	} as unknown as Manifest;
 
 	it.each([
 		['units-1.parquet', '11'],
 		['config/indicators.yaml', '22'],
 		['config/scheme-2024.yaml', '33'],
-		['precomputed-4.json', '44']
+		['precomputed-4.json', '44'],
+		['villages-5.json', '55']
 	])('finds %s in every section of the manifest', (file, sha) => {
 		expect(fileRef(manifest, file)?.sha256).toBe(sha);
 	});

@@ -19,10 +19,12 @@ export function withVersion(url: string, sha256: string | undefined): string {
 	return `${base}${sep}v=${encodeURIComponent(sha256.slice(0, VERSION_CHARS))}${fragment}`;
 }
 
-/** The manifest's entry for `file` (an extract, a configuration file or the precomputed results). */
+/** The manifest's entry for `file` (an extract, a configuration file, the precomputed results or
+ * the village index; village files have content-hashed names and need no version). */
 export function fileRef(manifest: Manifest, file: string): FileRef | undefined {
 	return [
 		...manifest.extracts,
+		manifest.villages,
 		manifest.config.indicators,
 		...manifest.config.schemes,
 		...(manifest.precomputed ? [manifest.precomputed] : [])

@@ -1,10 +1,16 @@
 import type { Table } from 'apache-arrow';
 import { rowsOf } from '../connector/types';
-import { SCHEMA_VERSION, type ExtractEntry, type Manifest } from '../extract/schema';
+import {
+	SCHEMA_VERSION,
+	withVillageIndex,
+	type ExtractEntry,
+	type Manifest,
+	type VillageIndex
+} from '../extract/schema';
 import type { ConsoleConnection } from '../sql/closed';
 import { ident } from '../sql/quote';
 import { decodeParquetTimed, warmDecoder } from './decoder';
-import { ALWAYS_NEEDED, entryKey, planLoad, type TableNeed } from './plan';
+import { ALWAYS_NEEDED, entryKey, needsVillages, planLoad, type TableNeed } from './plan';
 import {
 	createWasmConnector,
 	ENGINE_START,
@@ -31,6 +37,8 @@ export interface DataEngine {
 	ensure(need: TableNeed): Promise<void>;
 	/** Waits for `ready`. Tables not loaded yet (village_month before any ensure) do not exist. */
 	query(sql: string): Promise<Table>;
+	/** The village files (one per township), from the village index fetched on first need. */
+	villageFiles(): Promise<ExtractEntry[]>;
 	/** A separate, closed connection for analysts' SQL, once `ready`. */
 	openConsole(): Promise<ConsoleConnection>;
 	status(): EngineStatus;
@@ -47,6 +55,8 @@ export interface DataEngineOptions {
 	manifest: Manifest;
 	/** Bytes of a file of the extract set, by its manifest path; `onBytes` gets bytes so far. */
 	fetchBytes(file: string, onBytes?: (n: number) => void): Promise<ArrayBuffer>;
+	/** The village index manifest.villages names, verified; asked for once, when first needed. */
+	fetchVillageIndex(): Promise<VillageIndex>;
 	onProgress?(p: EngineProgress): void;
 }
 
@@ -59,6 +69,16 @@ const round = (ms: number) => Math.round(ms);
  */
 export function createDataEngine(opts: DataEngineOptions): DataEngine {
 	const { manifest, fetchBytes, onProgress } = opts;
+	// the manifest with the village files merged in, once a view has needed villages
+	let withVillages: Promise<Manifest> | null = null;
+	const fullManifest = () => {
+		withVillages ??= opts.fetchVillageIndex().then((index) => withVillageIndex(manifest, index));
+		// a failed fetch may be tried again (the network came back)
+		withVillages.catch(() => (withVillages = null));
+		return withVillages;
+	};
+	const planFor = async (need: TableNeed) =>
+		planLoad(needsVillages(need) ? await fullManifest() : manifest, need, { files: done });
 	const timings: Record<string, number> = {};
 	const durations: Record<string, number> = {};
 	const tables: Record<string, number> = {};
@@ -148,12 +168,8 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		return p;
 	}
 
-	function loadAll(need: TableNeed): Promise<void[]> {
-		try {
-			return Promise.all(planLoad(manifest, need, { files: done }).map(load));
-		} catch (e) {
-			return Promise.reject(e);
-		}
+	async function loadAll(need: TableNeed): Promise<void[]> {
+		return Promise.all((await planFor(need)).map(load));
 	}
 
 	const ready = (async () => {
@@ -171,7 +187,7 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		ready,
 		async ensure(need) {
 			const t0 = performance.now();
-			const planned = planLoad(manifest, need, { files: done });
+			const planned = await planFor(need);
 			if (planned.length === 0) return;
 			await Promise.all(planned.map(load));
 			durations[`ensure:${planned.map(entryKey).join(',')}`] = round(performance.now() - t0);
@@ -179,6 +195,9 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		async query(sql) {
 			await ready;
 			return (await connector).query(sql);
+		},
+		async villageFiles() {
+			return (await fullManifest()).extracts.filter((e) => e.name === 'village_month');
 		},
 		async openConsole() {
 			await ready;

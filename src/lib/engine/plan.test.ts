@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractEntry, ExtractName, Manifest } from '../extract/schema';
-import { ALWAYS_NEEDED, entryKey, planLoad, type TableNeed } from './plan';
+import { ALWAYS_NEEDED, entryKey, needsVillages, planLoad, type TableNeed } from './plan';
 
 const entry = (name: ExtractName, township_code?: string): ExtractEntry => ({
 	name,
@@ -34,6 +34,7 @@ const manifest: Manifest = {
 		schemes: []
 	},
 	provenance: { file: 'provenance.json', sha256: '00', bytes: 1 },
+	villages: { file: 'villages.json', sha256: '00', bytes: 1, files: 3, rows: 30 },
 	rejects: { rows: 0 },
 	warnings: 0
 };
@@ -129,5 +130,12 @@ describe('planLoad', () => {
 			'tasks',
 			'incidents'
 		]);
+	});
+
+	it('knows which needs reach the village index', () => {
+		expect(needsVillages({ tables: [...ALWAYS_NEEDED] })).toBe(false);
+		expect(needsVillages({ tables: ['county_month'], townships: [] })).toBe(false);
+		expect(needsVillages({ tables: ['village_month'] })).toBe(true);
+		expect(needsVillages({ tables: ['units'], townships: ['T1'] })).toBe(true);
 	});
 });

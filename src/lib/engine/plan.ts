@@ -59,3 +59,8 @@ export function planLoad(manifest: Manifest, need: TableNeed, loaded: LoadedStat
 export function entryKey(e: ExtractEntry): string {
 	return e.township_code ? `${e.name}:${e.township_code}` : e.name;
 }
+
+/** Whether `need` reaches village data, whose files only the village index lists. */
+export function needsVillages(need: TableNeed): boolean {
+	return need.tables.includes('village_month') || (need.townships?.length ?? 0) > 0;
+}

@@ -5,7 +5,7 @@ import { allMatchedIds, matchedColumn, matchedColumns, matchedShape } from '../q
  * The published extract set (INTERFACES.md, "Published extract set"). Bump SCHEMA_VERSION on any
  * change a site built for the old version could misread; the site refuses other versions.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ExtractName =
 	'units' | 'village_month' | 'township_month' | 'county_month' | 'tasks' | 'incidents';
@@ -24,6 +24,12 @@ export interface ExtractEntry extends FileRef {
 	rows: number;
 	/** village_month is split into one file per township so that a view loads only its township. */
 	township_code?: string;
+}
+
+/** The village index manifest.villages names: every village_month file, one per township. */
+export interface VillageIndex {
+	schema_version: number;
+	extracts: ExtractEntry[];
 }
 
 export interface InputEntry {
@@ -46,7 +52,14 @@ export interface Manifest {
 	/** The build's date in the county's time zone, YYYY-MM-DD: reports not due by then are not late. */
 	today: string;
 	counts: { townships: number; villages: number; reports: number };
+	/** Every extract but the village files, which the village index lists. */
 	extracts: ExtractEntry[];
+	/**
+	 * The village index (villages-<hash>.json), with the count of files and rows it lists: a
+	 * province has 1,500 township files, which would be most of this manifest, read before anything
+	 * else, while only views of villages need them.
+	 */
+	villages: FileRef & { files: number; rows: number };
 	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
 	/** Rows of the default views' queries by query key, for the first paint before the engine. */
 	precomputed?: FileRef;
@@ -57,6 +70,18 @@ export interface Manifest {
 	provenance: FileRef;
 	rejects: { rows: number };
 	warnings: number;
+}
+
+/**
+ * The set's whole file list, the manifest's and the village index's: what Node opens and what
+ * the browser plans village loads from, once a view needs villages.
+ */
+export function withVillageIndex(manifest: Manifest, index: VillageIndex): Manifest {
+	if (index.schema_version !== manifest.schema_version)
+		throw new Error(
+			`village index schema ${index.schema_version} ≠ manifest ${manifest.schema_version}`
+		);
+	return { ...manifest, extracts: [...manifest.extracts, ...index.extracts] };
 }
 
 /** The provenance file manifest.provenance names. */

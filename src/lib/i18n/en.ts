@@ -167,6 +167,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'about.table': 'Table',
 	'about.yearToDate': 'year to date',
 	'about.township': 'Township',
+	'about.villageFiles': 'one file per township, {n} in all (listed in the file on the right)',
 	'about.summary':
 		'{counties} · {range} · {townships} townships · {villages} villages · {reports} report rows',
 	'about.ratioOfSums':

@@ -168,6 +168,7 @@ export const zh = {
 	'about.table': '数据表',
 	'about.yearToDate': '年初至今累计',
 	'about.township': '乡镇',
+	'about.villageFiles': '每乡镇一个文件，共 {n} 个（清单见右）',
 	'about.summary':
 		'{counties} · {range} · {townships} 个乡镇 · {villages} 个村（居） · {reports} 行月报',
 	'about.ratioOfSums':

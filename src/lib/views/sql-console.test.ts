@@ -3,7 +3,7 @@ import { tableFromArrays } from 'apache-arrow';
 import { createNodeConnector } from '../connector/node';
 import { buildQuickChartOption } from '../charts/quick';
 import { ConsoleError } from '../sql/closed';
-import type { Manifest } from '../extract/schema';
+import type { ExtractEntry } from '../extract/schema';
 import {
 	cellText,
 	clampPage,
@@ -119,14 +119,11 @@ describe('schema browser', () => {
 	});
 
 	it('lists the townships with village files, named by their full code', () => {
-		const manifest = {
-			extracts: [
-				{ name: 'units', file: 'u' },
-				{ name: 'village_month', file: 'b', township_code: '990101002' },
-				{ name: 'village_month', file: 'a', township_code: '990101001' }
-			]
-		} as unknown as Manifest;
-		expect(townshipChoices(manifest, { '990101001000': '东坡镇' })).toEqual([
+		const villageFiles = [
+			{ name: 'village_month', file: 'b', township_code: '990101002' },
+			{ name: 'village_month', file: 'a', township_code: '990101001' }
+		] as unknown as ExtractEntry[];
+		expect(townshipChoices(villageFiles, { '990101001000': '东坡镇' })).toEqual([
 			{ code: '990101001', label: '东坡镇（990101001）' },
 			{ code: '990101002', label: '990101002' }
 		]);

@@ -5,7 +5,7 @@ import { countColumn, exportTitle, tableCsv, textColumn, type ExportTable } from
 import { t, type Lang } from '../i18n';
 import { ConsoleError } from '../sql/closed';
 import type { QuickChartData } from '../charts/quick';
-import type { Manifest } from '../extract/schema';
+import type { ExtractEntry } from '../extract/schema';
 
 /** Rows fetched at most: more is not an answer to read on screen or open in Excel. */
 export const SQL_ROW_LIMIT = 200_000;
@@ -206,13 +206,13 @@ export function quickChartData(table: Table): QuickChartData | null {
 	};
 }
 
-/** Townships whose village file the data set has, labelled by name where known. */
+/** Townships whose village file the data set has (its village index), labelled by name. */
 export function townshipChoices(
-	manifest: Manifest,
+	villageFiles: ExtractEntry[],
 	names: Record<string, string>
 ): { code: string; label: string }[] {
 	const codes = [
-		...new Set(manifest.extracts.flatMap((e) => (e.township_code ? [e.township_code] : [])))
+		...new Set(villageFiles.flatMap((e) => (e.township_code ? [e.township_code] : [])))
 	].sort();
 	// a village file is named by the township's short code, units by the full 12-digit one
 	const nameOf = (code: string) =>

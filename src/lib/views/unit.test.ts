@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExtractViews } from '../../cli/extract-set';
 import { recordingEffects } from '../../cli/effects';
 import { build } from '../../cli/build/run';
 import { defaultConfig } from '../../cli/config-files';
@@ -118,13 +119,8 @@ describe('unit page queries on DuckDB', () => {
 		const opts = { input: 'tests/fixtures/tiny/input', out: join(dir, 'out'), maxErrors: 5 };
 		manifest = (await build({ ...opts, allowRejects: false, lang: 'en' }, fx)).manifest!;
 		conn = await createNodeConnector();
-		const files = new Map<string, string[]>();
-		for (const e of manifest.extracts)
-			files.set(e.name, [...(files.get(e.name) ?? []), join(dir, 'out', e.file)]);
-		for (const [name, paths] of files)
-			await conn.exec(
-				`CREATE VIEW ${name} AS SELECT * FROM read_parquet([${paths.map((p) => `'${p}'`).join(', ')}])`
-			);
+		// the village files are in the set's village index: opened the one way Node opens a set
+		await createExtractViews(conn, join(dir, 'out'), manifest);
 	});
 
 	afterAll(async () => {

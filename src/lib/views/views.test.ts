@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExtractViews } from '../../cli/extract-set';
 import { recordingEffects } from '../../cli/effects';
 import { build } from '../../cli/build/run';
 import { defaultConfig } from '../../cli/config-files';
@@ -36,13 +37,8 @@ beforeAll(async () => {
 	);
 	manifest = r.manifest!;
 	conn = await createNodeConnector();
-	const files = new Map<string, string[]>();
-	for (const e of manifest.extracts)
-		files.set(e.name, [...(files.get(e.name) ?? []), join(dir, 'out', e.file)]);
-	for (const [name, paths] of files)
-		await conn.exec(
-			`CREATE VIEW ${name} AS SELECT * FROM read_parquet([${paths.map((p) => `'${p}'`).join(', ')}])`
-		);
+	// the village files are in the set's village index: opened the one way Node opens a set
+	await createExtractViews(conn, join(dir, 'out'), manifest);
 });
 
 afterAll(async () => {
