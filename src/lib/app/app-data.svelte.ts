@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config';
+import { configFromCompiled, type Config } from '../config';
 import { SCHEMA_VERSION, type FileRef, type Manifest, type Precomputed } from '../extract/schema';
 import { sha256Hex } from './sha256';
 import { defaultOverviewState, overviewQuery } from '../views/overview';
@@ -74,26 +74,21 @@ export class AppData {
 			this.error = { kind: 'version', found: manifest.schema_version, expected: SCHEMA_VERSION };
 			return;
 		}
-		const text = async (ref: FileRef) =>
-			new TextDecoder().decode(
-				await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
-			);
+		const json = async (ref: FileRef) =>
+			JSON.parse(
+				new TextDecoder().decode(
+					await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
+				)
+			) as unknown;
 		// the first numbers are only a head start: a missing or damaged file costs speed, not data
 		const head = manifest.precomputed
-			? text(manifest.precomputed).catch(() => null)
+			? json(manifest.precomputed).catch(() => null)
 			: Promise.resolve(null);
 		try {
-			const [indicators, schemes, precomputed] = await Promise.all([
-				text(manifest.config.indicators),
-				Promise.all(manifest.config.schemes.map((s) => text(s))),
-				head
-			]);
-			this.config = loadConfig(
-				{ text: indicators, source: manifest.config.indicators.file },
-				schemes.map((t, i) => ({ text: t, source: manifest.config.schemes[i].file }))
-			);
+			const [compiled, precomputed] = await Promise.all([json(manifest.config.compiled), head]);
+			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
 			if (precomputed)
-				for (const [k, rows] of Object.entries((JSON.parse(precomputed) as Precomputed).results))
+				for (const [k, rows] of Object.entries((precomputed as Precomputed).results))
 					this.precomputed.set(k, rows);
 		} catch (e) {
 			if (!(e instanceof CorruptFile))

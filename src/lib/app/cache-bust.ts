@@ -25,6 +25,7 @@ export function fileRef(manifest: Manifest, file: string): FileRef | undefined {
 		...manifest.extracts,
 		manifest.config.indicators,
 		...manifest.config.schemes,
+		manifest.config.compiled,
 		...(manifest.precomputed ? [manifest.precomputed] : [])
 	].find((r) => r.file === file);
 }

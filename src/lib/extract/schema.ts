@@ -5,7 +5,7 @@ import { allMatchedIds, matchedColumn, matchedColumns, matchedShape } from '../q
  * The published extract set (INTERFACES.md, "Published extract set"). Bump SCHEMA_VERSION on any
  * change a site built for the old version could misread; the site refuses other versions.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ExtractName =
 	'units' | 'village_month' | 'township_month' | 'county_month' | 'tasks' | 'incidents';
@@ -47,7 +47,9 @@ export interface Manifest {
 	today: string;
 	counts: { townships: number; villages: number; reports: number };
 	extracts: ExtractEntry[];
-	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
+	/** The effective YAML files (for reading and `kaoping assess`) and `compiled`, the validated
+	 * configuration as JSON (config/compiled.ts): the one the site loads. */
+	config: { indicators: FileRef; schemes: (FileRef & { year: number })[]; compiled: FileRef };
 	/** Rows of the default views' queries by query key, for the first paint before the engine. */
 	precomputed?: FileRef;
 	/**
