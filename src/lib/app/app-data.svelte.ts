@@ -1,9 +1,10 @@
 import { configFromCompiled, type Config } from '../config';
 import { SCHEMA_VERSION, type FileRef, type Manifest, type Precomputed } from '../extract/schema';
 import { sha256Hex } from './sha256';
-import { defaultOverviewState, overviewQuery } from '../views/overview';
-import type { ViewQuery } from '../views/view-query';
+import type { UnitRow, ViewQuery } from '../views/view-query';
+import { warmupQueries, warmupUnitsQuery } from '../views/warmup';
 import { dataUrl, fetchManifest } from './data-url';
+import { bootFetch } from './boot-fetch';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
 export type LoadError =
@@ -50,7 +51,7 @@ export class AppData {
 	private started: Promise<void> | null = null;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
-	start(fetchImpl: typeof fetch = fetch): Promise<void> {
+	start(fetchImpl: typeof fetch = bootFetch()): Promise<void> {
 		return (this.started ??= this.load(fetchImpl));
 	}
 
@@ -120,14 +121,9 @@ export class AppData {
 				});
 				await engine.ready;
 				this.engineState = 'ready';
-				// DuckDB-WASM's first real query costs ~100 ms more than the next ones; pay it now,
-				// while the reader looks at the precomputed numbers, not on their first click.
-				const warm = overviewQuery(
-					this.config!,
-					this.manifest!,
-					defaultOverviewState(this.manifest!)
-				);
-				if (warm) engine.query(warm.sql).catch(() => {});
+				// the first query on each table costs DuckDB-WASM up to a second: pay it now, while
+				// the reader looks at the precomputed numbers, not on their first click
+				void this.warmUp();
 				return engine;
 			} catch (e) {
 				this.engineState = 'error';
@@ -137,6 +133,25 @@ export class AppData {
 				throw e;
 			}
 		})());
+	}
+
+	/**
+	 * Runs the warm-up queries (views/warmup.ts) one at a time in idle moments, so that a click
+	 * never waits behind them for long; their answers are kept like any other. Marks
+	 * `kp:warm-done` for the benchmark.
+	 */
+	private async warmUp(): Promise<void> {
+		try {
+			const unitsQuery = warmupUnitsQuery(this.manifest!);
+			const units = unitsQuery ? await this.rows<UnitRow>(unitsQuery) : [];
+			for (const q of warmupQueries(this.config!, this.manifest!, units)) {
+				await idle();
+				await this.rows(q);
+			}
+			performance.mark('kp:warm-done');
+		} catch {
+			// only a head start: the view that needs the table will say what is wrong
+		}
 	}
 
 	/** The engine itself, for the SQL console (it opens its own closed connection). */
@@ -204,6 +219,15 @@ async function bytesOf(
 	const r = await fetchImpl(dataUrl(file, manifest));
 	if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
 	return r.arrayBuffer();
+}
+
+/** An idle moment of the main thread (at most 500 ms away): the warm-up yields to the reader. */
+function idle(): Promise<void> {
+	return new Promise((ok) =>
+		typeof requestIdleCallback === 'function'
+			? requestIdleCallback(() => ok(), { timeout: 500 })
+			: setTimeout(ok, 0)
+	);
 }
 
 export const appData = new AppData();

@@ -31,7 +31,8 @@ const manifest: Manifest = {
 	],
 	config: {
 		indicators: { file: 'config/indicators.yaml', sha256: '00', bytes: 1 },
-		schemes: []
+		schemes: [],
+		compiled: { file: 'config.json', sha256: '00', bytes: 1 }
 	},
 	provenance: { file: 'provenance.json', sha256: '00', bytes: 1 },
 	rejects: { rows: 0 },
