@@ -29,8 +29,9 @@ scope.addEventListener(
 				m.data.module ? resolve(m.data.module) : reject(new Error(m.data.error));
 		});
 		const network = scope.fetch.bind(self);
+		// DuckDB asks with a Request object
 		scope.fetch = (input, init) =>
-			String(input) === moduleUrl
+			(input instanceof Request ? input.url : String(input)) === moduleUrl
 				? Promise.resolve(
 						new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } })
 					)
