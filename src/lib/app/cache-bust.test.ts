@@ -39,7 +39,8 @@ describe('fileRef', () => {
 		extracts: [{ ...ref('units-1.parquet', '11'), name: 'units', rows: 3 }],
 		config: {
 			indicators: ref('config/indicators.yaml', '22'),
-			schemes: [{ ...ref('config/scheme-2024.yaml', '33'), year: 2024 }]
+			schemes: [{ ...ref('config/scheme-2024.yaml', '33'), year: 2024 }],
+			compiled: ref('config-5.json', '55')
 		},
 		precomputed: ref('precomputed-4.json', '44')
 	} as unknown as Manifest;
@@ -48,7 +49,8 @@ describe('fileRef', () => {
 		['units-1.parquet', '11'],
 		['config/indicators.yaml', '22'],
 		['config/scheme-2024.yaml', '33'],
-		['precomputed-4.json', '44']
+		['precomputed-4.json', '44'],
+		['config-5.json', '55']
 	])('finds %s in every section of the manifest', (file, sha) => {
 		expect(fileRef(manifest, file)?.sha256).toBe(sha);
 	});

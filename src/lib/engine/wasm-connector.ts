@@ -36,8 +36,9 @@ export interface WasmConnector extends Connector {
  * download app.html preloaded at navigation — counting bytes for the progress bar (DuckDB's own
  * progress callback only fires after a 20 ms pause between chunks, i.e. hardly ever on a steady
  * stream) and compiling it as it arrives; the compiled Module goes to DuckDB's worker
- * (duckdb-module-worker.ts). Measured against the earlier blob: URL hand-over, which could only
- * compile once the whole file was in: see README, "Start-up".
+ * (duckdb-module-worker.ts). The earlier hand-over, a blob: URL of the whole download, could
+ * only start compiling once the last byte was in; giving DuckDB the URL instead would download
+ * the file a second time beside the preload, without byte progress.
  */
 export async function createWasmConnector(
 	options: { onProgress?(p: EngineProgress): void } = {}
