@@ -1,6 +1,6 @@
 // Level switches on the trends page (county → township → village and back), timed inside the
 // page from the click to the redrawn chart. The first switch to each level is measured on fresh
-// pages once the app's warm-up has run (kp:warm-done, src/lib/views/warmup.ts) — what a reader who
+// pages once the app's warm-up has run (kp:warm-villages, src/lib/views/warmup.ts) — what a reader who
 // looks at the first chart for a few seconds meets — against the later switches of the same pages.
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/browser/browser';
@@ -57,7 +57,7 @@ export async function levelSwitches(url: string) {
 			const page = await context.newPage();
 			await page.goto(url + '/trends/');
 			await mark(page, 'kp:first-chart');
-			warm.push(await mark(page, 'kp:warm-done'));
+			warm.push(await mark(page, 'kp:warm-villages'));
 			for (const level of LEVELS) {
 				first[level].push(await timedChange(page, 'units', level));
 				await page.waitForTimeout(100);

@@ -48,6 +48,8 @@ export class AppData {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- queries in flight, not state
 	private running = new Map<string, Promise<Rows>>();
 	private engine: Promise<Engine> | null = null;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- warm-ups started, not state
+	private warming = new Map<string, Promise<void>>();
 	private started: Promise<void> | null = null;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
@@ -123,7 +125,7 @@ export class AppData {
 				this.engineState = 'ready';
 				// the first query on each table costs DuckDB-WASM up to a second: pay it now, while
 				// the reader looks at the precomputed numbers, not on their first click
-				void this.warmUp();
+				void this.warmUp('loaded');
 				return engine;
 			} catch (e) {
 				this.engineState = 'error';
@@ -136,22 +138,31 @@ export class AppData {
 	}
 
 	/**
-	 * Runs the warm-up queries (views/warmup.ts) one at a time in idle moments, so that a click
-	 * never waits behind them for long; their answers are kept like any other. Marks
-	 * `kp:warm-done` for the benchmark.
+	 * Runs warm-up queries (views/warmup.ts) one at a time in idle moments, so that a click never
+	 * waits behind them for long; their answers are kept like any other. `loaded` runs once the
+	 * engine is ready; the trends page asks for `villages`. Marks `kp:warm-<part>` for the
+	 * benchmark.
 	 */
-	private async warmUp(): Promise<void> {
-		try {
-			const unitsQuery = warmupUnitsQuery(this.manifest!);
-			const units = unitsQuery ? await this.rows<UnitRow>(unitsQuery) : [];
-			for (const q of warmupQueries(this.config!, this.manifest!, units)) {
-				await idle();
-				await this.rows(q);
-			}
-			performance.mark('kp:warm-done');
-		} catch {
-			// only a head start: the view that needs the table will say what is wrong
+	warmUp(part: 'loaded' | 'villages'): Promise<void> {
+		let started = this.warming.get(part);
+		if (!started) {
+			started = (async () => {
+				try {
+					await this.startEngine(fetch);
+					const unitsQuery = warmupUnitsQuery(this.manifest!);
+					const units = unitsQuery ? await this.rows<UnitRow>(unitsQuery) : [];
+					for (const q of warmupQueries(this.config!, this.manifest!, units, part)) {
+						await idle();
+						await this.rows(q);
+					}
+					performance.mark(`kp:warm-${part}`);
+				} catch {
+					// only a head start: the view that needs the table will say what is wrong
+				}
+			})();
+			this.warming.set(part, started);
 		}
+		return started;
 	}
 
 	/** The engine itself, for the SQL console (it opens its own closed connection). */

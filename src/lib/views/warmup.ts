@@ -7,30 +7,35 @@ import { scopeUnitsQuery, type UnitRow, type ViewQuery } from './view-query';
 /**
  * What the engine runs while the reader looks at the first numbers, so that the first click is
  * not the engine's first query on that table (a 1 s stall measured at township level): the
- * overview's query, then the trends page at township and at village level exactly as its level
- * buttons open them (TrendControls: the county's townships; the villages of the first township),
- * each query once — its answer is then kept like any other. Between them every table a view reads
- * has been scanned once: the month tables of every level, units, tasks.
+ * overview's query and the trends page at township level as its level button opens it, on the
+ * tables every page has loaded; and, asked for by the trends page only (it loads one township's
+ * village file, which pages such as the SQL console must not see appear), the trends page at
+ * village level for the first township, as TrendControls opens it. Each query once — its answer
+ * is then kept like any other.
  */
 export function warmupQueries(
 	config: Config,
 	manifest: Manifest,
-	countyUnits: readonly UnitRow[]
+	countyUnits: readonly UnitRow[],
+	part: 'loaded' | 'villages'
 ): ViewQuery[] {
 	const trends = defaultTrendsState(config, manifest);
-	const township = { ...trends, level: 'township' as const, units: [] };
+	if (part === 'loaded') {
+		const township = { ...trends, level: 'township' as const, units: [] };
+		const overview = overviewQuery(config, manifest, defaultOverviewState(manifest));
+		return [
+			...(overview ? [overview] : []),
+			trendsQuery(config, township),
+			multiplesQuery(config, township)
+		];
+	}
 	const first = countyUnits.find((u) => u.level === 'township');
-	const village = first
-		? { ...trends, level: 'village' as const, scope: first.code, units: [] }
-		: null;
-	const overview = overviewQuery(config, manifest, defaultOverviewState(manifest));
+	if (!first) return [];
+	const village = { ...trends, level: 'village' as const, scope: first.code, units: [] };
 	return [
-		...(overview ? [overview] : []),
-		trendsQuery(config, township),
-		multiplesQuery(config, township),
-		...(village && first
-			? [scopeUnitsQuery(first.code), trendsQuery(config, village), multiplesQuery(config, village)]
-			: [])
+		scopeUnitsQuery(first.code),
+		trendsQuery(config, village),
+		multiplesQuery(config, village)
 	];
 }
 
