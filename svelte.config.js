@@ -1,5 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// src/boot.js is inlined into every page (src/hooks.server.ts): the CSP allows exactly its text.
+const bootHash = createHash('sha256')
+	.update(readFileSync(new URL('./src/boot.js', import.meta.url)))
+	.digest('base64');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -21,7 +28,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', `sha256-${bootHash}`],
 				'worker-src': ['self'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],

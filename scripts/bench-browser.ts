@@ -1,47 +1,26 @@
 // `npm run bench:browser`: real Chromium against the built site on 127.0.0.1, for the demo
 // county and a province-size extract set. Prints first visits at 10 Mbit/s with and without
-// compression (bench-transfer.ts), then medians of 5 cold loads (first number on screen, DuckDB
-// ready, first chart, bytes) and p50/p95 of 20 interactions on the trends page.
+// compression (bench-transfer.ts), then medians of 7 cold loads (first number on screen, DuckDB
+// ready, first chart, bytes) interleaved with the floor's bare pages (bench-floor.ts) and their
+// ratios site / floor, p50/p95 of 20 interactions on the trends page, and of the first switch to
+// each level on fresh pages against later switches (bench-levels.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/browser/browser';
 import { serveDir } from '../tests/browser/serve';
 import { buildSite, demoExtracts, deploySite } from '../tests/browser/site';
-import type { Page } from 'playwright-core';
 import { benchTransfer } from './bench-transfer';
+import { writeFloorPages, type FloorKind } from './bench-floor';
+import { levelSwitches, mark, median, p95, reportLevels, timedChange } from './bench-levels';
 
-const COLD_LOADS = 5;
+const COLD_LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const INTERACTIONS = 20;
 const PROVINCE = 'bench/output/province-extracts';
 
-// In-page code as text: tsx would wrap named functions in a helper that the page does not have.
-const TIMED_CHANGE = `(kind, value) => new Promise((resolve) => {
-	const kp = window.__kp;
-	const before = kp.renders;
-	const started = performance.now();
-	if (kind === 'indicator') {
-		const select = document.querySelector('select[name=indicator]');
-		select.value = value;
-		select.dispatchEvent(new Event('change', { bubbles: true }));
-	} else document.querySelector('input[name=level][value=' + value + ']').click();
-	const poll = () => (kp.renders > before ? resolve(kp.lastRender - started) : setTimeout(poll, 2));
-	poll();
-})`;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) =>
-	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-const mark = (page: Page, name: string, timeout = 120_000) =>
-	page
-		.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, {
-			timeout,
-			polling: 20
-		})
-		.then(() => page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name));
-
-async function coldLoads(url: string, bytes: () => number) {
+async function coldLoads(url: string, bytes: () => number, floors: Record<FloorKind, string>) {
 	const browser = await launch();
 	const out = {
+		floor: { wasm: [] as number[], duckdb: [] as number[], json: [] as number[] },
 		firstNumber: [] as number[],
 		engineReady: [] as number[],
 		firstChart: [] as number[],
@@ -72,6 +51,15 @@ async function coldLoads(url: string, bytes: () => number) {
 				} else if (metric === 'trends/') out.firstChart.push(await mark(page, 'kp:first-chart'));
 				else out[metric].push(await mark(page, 'kp:ranking'));
 				await context.close();
+				// the floor right after the site's overview: both see the machine in the same state
+				if (metric === 'overview')
+					for (const kind of ['wasm', 'duckdb', 'json'] as const) {
+						const bare = await browser.newContext();
+						const page = await bare.newPage();
+						await page.goto(url + floors[kind]);
+						out.floor[kind].push(await mark(page, 'floor:done'));
+						await bare.close();
+					}
 			}
 		}
 	} finally {
@@ -100,10 +88,7 @@ async function interactions(url: string) {
 				kind === 'indicator'
 					? indicators[(i / 2 + 1) % indicators.length]
 					: levels[((i - 1) / 2) % 2];
-			const ms = (await page.evaluate(
-				`(${TIMED_CHANGE})(${JSON.stringify(kind)}, ${JSON.stringify(value)})`
-			)) as number;
-			times[kind].push(ms);
+			times[kind].push(await timedChange(page, kind, value));
 			await page.waitForTimeout(100);
 		}
 	} finally {
@@ -137,6 +122,14 @@ function report(
 	console.log(
 		`  targets: first number < 1,000 ms, p50 < ${targets.p50} ms, p95 < ${targets.p95} ms → ${ok ? 'met' : 'NOT met'}`
 	);
+	const f = cold.floor;
+	const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
+	console.log(
+		`  floor (bare pages, median of ${COLD_LOADS}): wasm fetch+compile ${ms(median(f.wasm))} · AsyncDuckDB + SELECT 1 ${ms(median(f.duckdb))} · precomputed JSON fetch+parse ${ms(median(f.json))}`
+	);
+	console.log(
+		`  site / floor: DuckDB ready ${ratio(cold.engineReady, f.duckdb)} (target ≤ 1.15) · first number ${ratio(cold.firstNumber, f.json)} (target ≤ 2.5)`
+	);
 	console.log(
 		`  ratios: first number / DuckDB ready = ${(median(cold.firstNumber) / median(cold.engineReady)).toFixed(2)}; p95 / p50 = ${(p95(all) / median(all)).toFixed(1)}`
 	);
@@ -155,14 +148,17 @@ else if (existsSync(join(PROVINCE, 'manifest.json')))
 	sets.push(['province (1,500 townships, 25,000 villages)', PROVINCE, { p50: 150, p95: 400 }]);
 else console.log(`(no ${PROVINCE}: run \`npm run bench:build\` first for the province-size set)`);
 for (const [name, extracts, targets] of sets) {
-	const server = await serveDir(deploySite(`bench-${name.split(' ')[0]}`, extracts));
+	const site = deploySite(`bench-${name.split(' ')[0]}`, extracts);
+	const floors = await writeFloorPages(site);
+	const server = await serveDir(site);
 	try {
 		report(
 			name,
-			await coldLoads(server.url, server.bytesSent),
+			await coldLoads(server.url, server.bytesSent, floors),
 			await interactions(server.url),
 			targets
 		);
+		reportLevels(await levelSwitches(server.url));
 	} finally {
 		await server.close();
 	}

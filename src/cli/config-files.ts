@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config, type ConfigText } from '../lib/config';
+import type { Config, ConfigText } from '../lib/config';
+import { loadConfig } from '../lib/config/load';
 import { readConfigText } from './config-text';
 
 export const DEFAULT_CONFIG_DIR = fileURLToPath(new URL('../../data/config/', import.meta.url));

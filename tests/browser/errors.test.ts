@@ -63,4 +63,23 @@ describe('a damaged data file', () => {
 		expect(outside).toEqual([]);
 		await context.close();
 	});
+
+	it('stops the page, naming it, when it is the compiled configuration', async () => {
+		const { page, context, outside } = await openPage(browser);
+		// valid JSON with one weight changed: only the manifest's sha256 can tell
+		await context.route('**/config-*.json?v=*', async (route) => {
+			const response = await route.fetch();
+			const body = (await response.text()).replace('"weight":', '"weight":9');
+			await route.fulfill({ response, body });
+		});
+		await page.goto(`${inject('demoUrl')}/rankings/`);
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 30_000 });
+		await expect(alert.innerText()).resolves.toMatch(
+			/数据文件已损坏[\s\S]*config-[0-9a-f]+\.json[\s\S]*重新拷贝整个 data 文件夹/
+		);
+		expect(await page.locator('table.data').count()).toBe(0);
+		expect(outside).toEqual([]);
+		await context.close();
+	});
 });

@@ -86,4 +86,36 @@ describe('while the engine loads', () => {
 		},
 		180_000
 	);
+
+	it('starts the manifest, the configuration, the first results and the wasm before the app’s scripts, and asks for each once', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		// the app's JavaScript held back: what is requested meanwhile comes from the page itself
+		let release!: () => void;
+		const scripts = new Promise<void>((r) => (release = r));
+		await context.route('**/_app/immutable/{entry,nodes,chunks}/*.js', async (route) => {
+			await scripts;
+			await route.fallback();
+		});
+		const requested: string[] = [];
+		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+		const data = (name: RegExp) => requested.filter((p) => name.test(p));
+		await page.goto(`${inject('demoUrl')}/`, { waitUntil: 'commit' });
+		await expect.poll(() => data(/\/data\/(config|precomputed)-[0-9a-f]+\.json$/).length).toBe(2);
+		expect(data(/\/data\/manifest\.json$/)).toHaveLength(1);
+		expect(data(/duckdb-eh\.[^/]+\.wasm$/)).toHaveLength(1);
+		release();
+		await page.locator('[data-indicator] .value[data-value]').first().waitFor();
+		await page.waitForFunction(() => performance.getEntriesByName('kp:engine-ready').length > 0);
+		// the app took those responses over rather than asking again
+		for (const name of [
+			/manifest\.json$/,
+			/\/config-/,
+			/\/precomputed-/,
+			/duckdb-eh\.[^/]+\.wasm$/
+		])
+			expect(data(name), String(name)).toHaveLength(1);
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 120_000);
 });

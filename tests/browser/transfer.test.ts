@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -102,26 +102,31 @@ describe('the monthly data swap', () => {
 		await engineReady(page);
 		const plain = (file: string) =>
 			page.evaluate((f) => fetch(`data/${f}`).then((r) => r.text()), file);
-		const yamlFile: string = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')).config
-			.indicators.file;
+		const configFile: string = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')).config
+			.compiled.file;
 		// as a site without content versions would have asked for it
-		await plain(yamlFile);
+		await plain(configFile);
 
-		// this month's set: the county renamed, and a configuration file changed under its old name
+		// this month's set: the county renamed, and the configuration changed under its old name
 		const manifestPath = join(data, 'manifest.json');
 		const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-		const yamlPath = join(data, manifest.config.indicators.file);
-		const yaml = readFileSync(yamlPath, 'utf8') + '# 2025-01 data swap\n';
-		writeFileSync(yamlPath, yaml);
-		manifest.config.indicators.sha256 = createHash('sha256').update(yaml).digest('hex');
-		manifest.config.indicators.bytes = Buffer.byteLength(yaml);
+		const configPath = join(data, manifest.config.compiled.file);
+		const compiled = JSON.parse(readFileSync(configPath, 'utf8'));
+		compiled.catalog.indicators[0].name.zh += '（2025-01 调整）';
+		const text = JSON.stringify(compiled);
+		writeFileSync(configPath, text);
+		// its .gz/.br copies still hold last month's text (a real build rewrites them with it)
+		rmSync(configPath + '.gz', { force: true });
+		rmSync(configPath + '.br', { force: true });
+		manifest.config.compiled.sha256 = createHash('sha256').update(text).digest('hex');
+		manifest.config.compiled.bytes = Buffer.byteLength(text);
 		manifest.counties[0].name = '南峪新县';
 		writeFileSync(manifestPath, JSON.stringify(manifest));
 
 		// the trap is real: the browser's cache still answers a plain request with last month's files
-		const cached = [await plain('manifest.json'), await plain(yamlFile)];
+		const cached = [await plain('manifest.json'), await plain(configFile)];
 		expect(cached[0].includes('南峪新县'), 'cached manifest').toBe(false);
-		expect(cached[1].includes('2025-01 data swap'), 'cached yaml').toBe(false);
+		expect(cached[1].includes('2025-01 调整'), 'cached configuration').toBe(false);
 
 		await page.goto(nginx.url + '/');
 		await expect(page.locator('h1').innerText()).resolves.toContain('南峪新县');

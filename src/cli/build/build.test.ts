@@ -6,6 +6,10 @@ import { recordingEffects } from '../effects';
 import { main } from '../main';
 import { sha256File } from './publish';
 import { build } from './run';
+import { createHash } from 'node:crypto';
+import { configFromCompiled } from '../../lib/config';
+import { SCHEMA_VERSION } from '../../lib/extract/schema';
+import { loadConfigFiles, readConfigFiles } from '../config-files';
 
 const tiny = 'tests/fixtures/tiny/input';
 
@@ -177,6 +181,12 @@ describe('kaoping build', () => {
 			const { fx } = recordingEffects();
 			const ok = await build({ input, out: join(root, 'out'), allowRejects: false, maxErrors: 5, lang: 'en' }, fx);
 			expect(ok.manifest?.config.schemes.map((s) => s.year)).toEqual([2024, 2025]);
+			// the compiled configuration the site loads is the county's effective one, byte-checked
+			const compiled = readFileSync(join(root, 'out', ok.manifest!.config.compiled.file));
+			expect(createHash('sha256').update(compiled).digest('hex')).toBe(ok.manifest!.config.compiled.sha256);
+			expect(configFromCompiled(JSON.parse(compiled.toString('utf8')), SCHEMA_VERSION)).toEqual(
+				loadConfigFiles(readConfigFiles(join(input, 'config')))
+			);
 			expect(ok.inputs.map((i) => i.path)).toContain('config/scheme-2025.yaml');
 			writeFileSync(join(input, 'config', 'scheme-2025.yaml'), scheme.replace('year: 2024', 'year: 2025'));
 			const rec = recordingEffects();

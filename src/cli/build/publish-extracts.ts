@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type ExtractEntry, type ExtractName, type FileRef, type InputEntry, type Manifest, type Provenance, type VillageIndex } from '../../lib/extract/schema';
 import { monthText } from '../../lib/periods';
-import type { Config } from '../../lib/config';
+import { compileConfig, type Config } from '../../lib/config';
 import type { ConfigFiles } from '../config-files';
 import { precompute } from './precompute';
 import { precompressDir } from '../precompress';
@@ -99,7 +99,12 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 				files: villageFiles.length,
 				rows: villageFiles.reduce((n, e) => n + e.rows, 0)
 			},
-			config: { indicators: copyConfig(p.configFiles.indicators.text, 'indicators.yaml'), schemes },
+			config: {
+				indicators: copyConfig(p.configFiles.indicators.text, 'indicators.yaml'),
+				schemes,
+				// what the site reads: validated here, so a page load parses no YAML and runs no zod
+				compiled: writeJson(staging, 'config.json', compileConfig(p.config, SCHEMA_VERSION))
+			},
 			provenance: writeJson(staging, 'provenance.json', {
 				schema_version: SCHEMA_VERSION,
 				generator: GENERATOR,

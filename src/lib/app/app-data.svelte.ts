@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config';
+import { configFromCompiled, type Config } from '../config';
 import {
 	SCHEMA_VERSION,
 	type FileRef,
@@ -7,9 +7,10 @@ import {
 	type VillageIndex
 } from '../extract/schema';
 import { sha256Hex } from './sha256';
-import { defaultOverviewState, overviewQuery } from '../views/overview';
-import type { ViewQuery } from '../views/view-query';
+import type { UnitRow, ViewQuery } from '../views/view-query';
+import { warmupQueries, warmupUnitsQuery } from '../views/warmup';
 import { dataUrl, fetchManifest } from './data-url';
+import { bootFetch } from './boot-fetch';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
 export type LoadError =
@@ -54,10 +55,12 @@ export class AppData {
 	private running = new Map<string, Promise<Rows>>();
 	private engine: Promise<Engine> | null = null;
 	private villages: Promise<VillageIndex> | null = null;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- warm-ups started, not state
+	private warming = new Map<string, Promise<void>>();
 	private started: Promise<void> | null = null;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
-	start(fetchImpl: typeof fetch = fetch): Promise<void> {
+	start(fetchImpl: typeof fetch = bootFetch()): Promise<void> {
 		return (this.started ??= this.load(fetchImpl));
 	}
 
@@ -81,26 +84,21 @@ export class AppData {
 			this.error = { kind: 'version', found: manifest.schema_version, expected: SCHEMA_VERSION };
 			return;
 		}
-		const text = async (ref: FileRef) =>
-			new TextDecoder().decode(
-				await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
-			);
+		const json = async (ref: FileRef) =>
+			JSON.parse(
+				new TextDecoder().decode(
+					await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
+				)
+			) as unknown;
 		// the first numbers are only a head start: a missing or damaged file costs speed, not data
 		const head = manifest.precomputed
-			? text(manifest.precomputed).catch(() => null)
+			? json(manifest.precomputed).catch(() => null)
 			: Promise.resolve(null);
 		try {
-			const [indicators, schemes, precomputed] = await Promise.all([
-				text(manifest.config.indicators),
-				Promise.all(manifest.config.schemes.map((s) => text(s))),
-				head
-			]);
-			this.config = loadConfig(
-				{ text: indicators, source: manifest.config.indicators.file },
-				schemes.map((t, i) => ({ text: t, source: manifest.config.schemes[i].file }))
-			);
+			const [compiled, precomputed] = await Promise.all([json(manifest.config.compiled), head]);
+			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
 			if (precomputed)
-				for (const [k, rows] of Object.entries((JSON.parse(precomputed) as Precomputed).results))
+				for (const [k, rows] of Object.entries((precomputed as Precomputed).results))
 					this.precomputed.set(k, rows);
 		} catch (e) {
 			if (!(e instanceof CorruptFile))
@@ -135,14 +133,9 @@ export class AppData {
 				});
 				await engine.ready;
 				this.engineState = 'ready';
-				// DuckDB-WASM's first real query costs ~100 ms more than the next ones; pay it now,
-				// while the reader looks at the precomputed numbers, not on their first click.
-				const warm = overviewQuery(
-					this.config!,
-					this.manifest!,
-					defaultOverviewState(this.manifest!)
-				);
-				if (warm) engine.query(warm.sql).catch(() => {});
+				// the first query on each table costs DuckDB-WASM up to a second: pay it now, while
+				// the reader looks at the precomputed numbers, not on their first click
+				void this.warmUp('loaded');
 				return engine;
 			} catch (e) {
 				this.engineState = 'error';
@@ -164,6 +157,34 @@ export class AppData {
 			this.villages = null;
 			throw e;
 		}));
+	}
+
+	/**
+	 * Runs warm-up queries (views/warmup.ts) one at a time in idle moments, so that a click never
+	 * waits behind them for long; their answers are kept like any other. `loaded` runs once the
+	 * engine is ready; the trends page asks for `villages`. Marks `kp:warm-<part>` for the
+	 * benchmark.
+	 */
+	warmUp(part: 'loaded' | 'villages'): Promise<void> {
+		let started = this.warming.get(part);
+		if (!started) {
+			started = (async () => {
+				try {
+					await this.startEngine(fetch);
+					const unitsQuery = warmupUnitsQuery(this.manifest!);
+					const units = unitsQuery ? await this.rows<UnitRow>(unitsQuery) : [];
+					for (const q of warmupQueries(this.config!, this.manifest!, units, part)) {
+						await idle();
+						await this.rows(q);
+					}
+					performance.mark(`kp:warm-${part}`);
+				} catch {
+					// only a head start: the view that needs the table will say what is wrong
+				}
+			})();
+			this.warming.set(part, started);
+		}
+		return started;
 	}
 
 	/** The engine itself, for the SQL console (it opens its own closed connection). */
@@ -231,6 +252,15 @@ async function bytesOf(
 	const r = await fetchImpl(dataUrl(file, manifest));
 	if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
 	return r.arrayBuffer();
+}
+
+/** An idle moment of the main thread (at most 500 ms away): the warm-up yields to the reader. */
+function idle(): Promise<void> {
+	return new Promise((ok) =>
+		typeof requestIdleCallback === 'function'
+			? requestIdleCallback(() => ok(), { timeout: 500 })
+			: setTimeout(ok, 0)
+	);
 }
 
 export const appData = new AppData();

@@ -39,7 +39,8 @@ describe('fileRef', () => {
 		extracts: [{ ...ref('units-1.parquet', '11'), name: 'units', rows: 3 }],
 		config: {
 			indicators: ref('config/indicators.yaml', '22'),
-			schemes: [{ ...ref('config/scheme-2024.yaml', '33'), year: 2024 }]
+			schemes: [{ ...ref('config/scheme-2024.yaml', '33'), year: 2024 }],
+			compiled: ref('config-6.json', '66')
 		},
 		precomputed: ref('precomputed-4.json', '44'),
 		villages: { ...ref('villages-5.json', '55'), files: 1, rows: 12 }
@@ -50,7 +51,8 @@ describe('fileRef', () => {
 		['config/indicators.yaml', '22'],
 		['config/scheme-2024.yaml', '33'],
 		['precomputed-4.json', '44'],
-		['villages-5.json', '55']
+		['villages-5.json', '55'],
+		['config-6.json', '66']
 	])('finds %s in every section of the manifest', (file, sha) => {
 		expect(fileRef(manifest, file)?.sha256).toBe(sha);
 	});

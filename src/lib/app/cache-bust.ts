@@ -27,6 +27,7 @@ export function fileRef(manifest: Manifest, file: string): FileRef | undefined {
 		manifest.villages,
 		manifest.config.indicators,
 		...manifest.config.schemes,
+		manifest.config.compiled,
 		...(manifest.precomputed ? [manifest.precomputed] : [])
 	].find((r) => r.file === file);
 }

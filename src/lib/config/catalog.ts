@@ -2,6 +2,8 @@ import { catalogSchema, type Catalog, type Term } from './catalog-schema';
 import { ConfigError, parseConfig } from './validate';
 
 export * from './catalog-schema';
+// re-exported for the CLI; the site imports them from catalog-lookup (no zod in its bundle)
+export { expandMeasure, indicatorById } from './catalog-lookup';
 
 /**
  * Header normalisation: county spreadsheets write the same column as 出生人数（男）, 出生人数(男),
@@ -165,15 +167,4 @@ export function headerLookup(c: Catalog): Map<string, string> {
 		for (const alias of [col.id, col.name.zh, ...col.aliases])
 			lookup.set(normalizeHeader(alias), col.id);
 	return lookup;
-}
-
-export function indicatorById(c: Catalog, id: string) {
-	const found = c.indicators.find((i) => i.id === id);
-	if (!found) throw new Error(`unknown indicator "${id}"`);
-	return found;
-}
-
-/** The raw measures a derived measure sums, or the measure itself. */
-export function expandMeasure(c: Catalog, id: string): string[] {
-	return c.derived.find((d) => d.id === id)?.sum ?? [id];
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError, schemeFor } from './index';
+import { ConfigError, schemeFor } from './index';
+import { loadConfig } from './load';
 import { headerLookup, normalizeHeader, parseCatalog } from './catalog';
 import { parseScheme } from './scheme';
 

@@ -1,7 +1,10 @@
-import { parseCatalog, type Catalog } from './catalog';
-import { parseScheme, type Scheme } from './scheme';
+import type { Catalog } from './catalog-schema';
+import type { Scheme } from './scheme';
 
-export { ConfigError } from './validate';
+// Nothing here may import the parsers (catalog.ts, scheme.ts, validate.ts, load.ts): the site
+// imports this module, and its bundle must not carry YAML or zod. The CLI parses with load.ts.
+export { ConfigError } from './config-error';
+export { compileConfig, configFromCompiled, type CompiledConfig } from './compiled';
 export type { Catalog, Scheme };
 
 export interface ConfigText {
@@ -14,20 +17,6 @@ export interface Config {
 	catalog: Catalog;
 	/** Assessment schemes by year. */
 	schemes: Map<number, Scheme>;
-}
-
-/**
- * The one place configuration is turned from text into validated objects; the CLI reads the
- * texts from disk, the site from the extract set, both pass them here.
- */
-export function loadConfig(indicators: ConfigText, schemes: ConfigText[]): Config {
-	const catalog = parseCatalog(indicators.text, indicators.source);
-	const byYear = new Map<number, Scheme>();
-	for (const s of schemes) {
-		const scheme = parseScheme(s.text, catalog, s.source);
-		byYear.set(scheme.year, scheme);
-	}
-	return { catalog, schemes: byYear };
 }
 
 /**

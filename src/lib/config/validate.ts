@@ -1,16 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { ConfigError } from './config-error';
 
-/** A configuration file that failed validation; every problem names its key path. */
-export class ConfigError extends Error {
-	constructor(
-		readonly source: string,
-		readonly problems: string[]
-	) {
-		super(`${source}: ${problems.length} problem(s) in configuration\n  ${problems.join('\n  ')}`);
-		this.name = 'ConfigError';
-	}
-}
+export { ConfigError } from './config-error';
 
 export function keyPath(path: readonly PropertyKey[]): string {
 	return path.reduce<string>(

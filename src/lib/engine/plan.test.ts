@@ -31,7 +31,8 @@ const manifest: Manifest = {
 	],
 	config: {
 		indicators: { file: 'config/indicators.yaml', sha256: '00', bytes: 1 },
-		schemes: []
+		schemes: [],
+		compiled: { file: 'config.json', sha256: '00', bytes: 1 }
 	},
 	provenance: { file: 'provenance.json', sha256: '00', bytes: 1 },
 	villages: { file: 'villages.json', sha256: '00', bytes: 1, files: 3, rows: 30 },

@@ -11,7 +11,7 @@ import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.j
 import type { Table } from 'apache-arrow';
 import type { Connector } from '../connector/types';
 import { closeConnection, type ConsoleConnection } from '../sql/closed';
-import { fetchBlob } from './fetch';
+import { compileWasm } from './fetch';
 
 /** Bytes for the engine download, files for data. */
 export interface EngineProgress {
@@ -21,8 +21,7 @@ export interface EngineProgress {
 	total: number;
 }
 
-export const ENGINE_DOWNLOAD = '下载引擎 (download)';
-export const ENGINE_START = '启动引擎 (compile)';
+export { ENGINE_DOWNLOAD, ENGINE_START } from './progress-labels';
 
 export interface WasmConnector extends Connector {
 	/** Inserts an Arrow IPC stream; `ipc`'s buffer is transferred to the engine (detached). */
@@ -33,31 +32,45 @@ export interface WasmConnector extends Connector {
 }
 
 /**
- * DuckDB-WASM in its own Worker. The wasm (34 MB) is downloaded here rather than by DuckDB's
- * worker so that the page can show real byte progress (DuckDB's own progress callback only fires
- * after a 20 ms pause between chunks, i.e. hardly ever on a steady stream), then handed to the
- * worker as a blob: URL typed application/wasm, which its streaming compile accepts.
+ * DuckDB-WASM in its own Worker. The page fetches the wasm (34 MB) itself — taking over the
+ * download app.html preloaded at navigation — counting bytes for the progress bar (DuckDB's own
+ * progress callback only fires after a 20 ms pause between chunks, i.e. hardly ever on a steady
+ * stream) and compiling it as it arrives; the compiled Module goes to DuckDB's worker
+ * (duckdb-module-worker.ts). The earlier hand-over, a blob: URL of the whole download, could
+ * only start compiling once the last byte was in; giving DuckDB the URL instead would download
+ * the file a second time beside the preload, without byte progress.
  */
 export async function createWasmConnector(
 	options: { onProgress?(p: EngineProgress): void } = {}
 ): Promise<WasmConnector> {
 	const { onProgress } = options;
+	const absolute = (url: string) => new URL(url, location.href).href;
+	const compiled = compileWasm(absolute(duckdbWasmUrl), onProgress);
+	compiled.catch(() => undefined);
 	const features = await getPlatformFeatures();
 	if (!features.wasmExceptions)
 		throw new Error(
 			'浏览器太旧，不支持 WebAssembly 异常处理 (wasm exceptions)：请使用 Chrome、Edge 或 360 极速版 95 以上版本'
 		);
-	// The worker script (0.8 MB) loads while the wasm downloads.
-	const db = new AsyncDuckDB(new VoidLogger(), new Worker(duckdbWorkerUrl));
+	// DuckDB's worker script (0.8 MB) loads while the wasm downloads and compiles.
+	const worker = new Worker(new URL('./duckdb-module-worker.ts', import.meta.url));
+	const channel = new MessageChannel();
+	worker.postMessage(
+		{
+			workerUrl: absolute(duckdbWorkerUrl),
+			moduleUrl: absolute(duckdbWasmUrl),
+			port: channel.port2
+		},
+		[channel.port2]
+	);
+	compiled.then(
+		(module) => channel.port1.postMessage({ module }),
+		(e: Error) => channel.port1.postMessage({ error: e.message })
+	);
+	const db = new AsyncDuckDB(new VoidLogger(), worker);
 	let conn: AsyncDuckDBConnection;
-	let moduleUrl = '';
 	try {
-		const blob = await fetchBlob(duckdbWasmUrl, 'application/wasm', (loaded, total) =>
-			onProgress?.({ phase: 'engine', label: ENGINE_DOWNLOAD, loaded, total })
-		);
-		onProgress?.({ phase: 'engine', label: ENGINE_START, loaded: blob.size, total: blob.size });
-		moduleUrl = URL.createObjectURL(blob);
-		await db.instantiate(moduleUrl, null);
+		await Promise.all([db.instantiate(absolute(duckdbWasmUrl), null), compiled]);
 		await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 		conn = await db.connect();
 		// Before any data: no file, network or extension access for any connection, settings
@@ -66,8 +79,6 @@ export async function createWasmConnector(
 	} catch (e) {
 		await db.terminate();
 		throw e;
-	} finally {
-		if (moduleUrl) URL.revokeObjectURL(moduleUrl);
 	}
 
 	// One statement at a time on the one connection: a query never sees half an insert, and an

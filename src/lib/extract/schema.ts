@@ -60,7 +60,9 @@ export interface Manifest {
 	 * else, while only views of villages need them.
 	 */
 	villages: FileRef & { files: number; rows: number };
-	config: { indicators: FileRef; schemes: (FileRef & { year: number })[] };
+	/** The effective YAML files (for reading and `kaoping assess`) and `compiled`, the validated
+	 * configuration as JSON (config/compiled.ts): the one the site loads. */
+	config: { indicators: FileRef; schemes: (FileRef & { year: number })[]; compiled: FileRef };
 	/** Rows of the default views' queries by query key, for the first paint before the engine. */
 	precomputed?: FileRef;
 	/**

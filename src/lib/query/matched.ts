@@ -1,4 +1,4 @@
-import { expandMeasure, indicatorById } from '../config/catalog';
+import { expandMeasure, indicatorById } from '../config/catalog-lookup';
 import type { Catalog, Term } from '../config/catalog-schema';
 import { ident } from '../sql/quote';
 

@@ -1,4 +1,4 @@
-import { indicatorById } from '../config/catalog';
+import { indicatorById } from '../config/catalog-lookup';
 import type { Catalog } from '../config/catalog-schema';
 import { ident } from '../sql/quote';
 import {

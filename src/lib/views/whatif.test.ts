@@ -25,7 +25,7 @@ describe('方案模拟 edits', () => {
 		expect(decodeEdits('%%%', scheme)).toEqual({ indicators: {}, tiers: {} });
 	});
 
-	it('make a whole scheme whose YAML kaoping assess --scheme accepts as the same scheme', () => {
+	it('make a whole scheme whose YAML kaoping assess --scheme accepts as the same scheme', async () => {
 		const edited = applyEdits(scheme, edits);
 		expect(edited.indicators.fee_collection_rate).toMatchObject({
 			weight: 1,
@@ -34,7 +34,7 @@ describe('方案模拟 edits', () => {
 		});
 		expect(edited.tiers[0].ranks).toBe('1-8');
 		expect(editProblems(edited)).toEqual([]);
-		const back = parseScheme(schemeYaml(edited, 'zh'), config.catalog, 'whatif.yaml');
+		const back = parseScheme(await schemeYaml(edited, 'zh'), config.catalog, 'whatif.yaml');
 		expect(back.indicators).toEqual(edited.indicators);
 		expect(back.tiers).toEqual(edited.tiers);
 	});

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import type { Scheme, Scoring } from '../config/scheme';
 import { formatQuantity } from '../format';
 
@@ -102,8 +101,12 @@ export function decodeEdits(text: string | null, scheme: Scheme): SchemeEdits {
 	return edits;
 }
 
-/** The edited scheme as a YAML file for `kaoping assess --scheme FILE`, named as edited. */
-export function schemeYaml(s: Scheme, lang: 'zh' | 'en'): string {
+/**
+ * The edited scheme as a YAML file for `kaoping assess --scheme FILE`, named as edited. The YAML
+ * writer is loaded on the click, not with the rankings page: no page load needs it.
+ */
+export async function schemeYaml(s: Scheme, lang: 'zh' | 'en'): Promise<string> {
+	const { stringify } = await import('yaml');
 	const named = { ...s, name: `${s.name}（方案模拟）`, name_en: `${s.name_en} (what-if)` };
 	const head =
 		lang === 'zh'

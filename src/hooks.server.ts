@@ -1,0 +1,21 @@
+import type { Handle } from '@sveltejs/kit';
+// The same import as wasm-connector.ts: Vite names the file by its content, so the server build
+// and the browser's bundle agree on the name.
+import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import boot from './boot.js?raw';
+
+/**
+ * Runs once per page at prerender time. `%kp.boot%` becomes src/boot.js, whose hash the CSP in
+ * svelte.config.js allows (the text must stay exactly the file's). app.html writes `%sveltekit.assets%/%kp.engine-wasm%`
+ * where the engine's wasm belongs, so that its 34 MB start downloading at navigation rather than
+ * after the app's JavaScript has loaded; the name is only known here, after Vite has hashed it.
+ */
+export const handle: Handle = ({ event, resolve }) =>
+	resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html
+				.replace('%kp.engine-wasm%', duckdbWasmUrl.replace(/^(\.\/|\/)/, ''))
+				// the script's text exactly, without the template's indentation (its hash is in the
+				// CSP); a function, so that `$` in the script is never read as a replacement pattern
+				.replace(/>\s*%kp\.boot%\s*</, () => `>${boot}<`)
+	});
