@@ -34,7 +34,12 @@ describe('when the data cannot be shown', () => {
 		const { page, context, outside, errors } = await openPage(browser);
 		await page.goto(inject('demoUrl') + '/about/');
 		await page.locator('details summary').click();
-		await expect(page.locator('details tbody tr').count()).resolves.toBe(19 + 5);
+		// five tables, and one row for the 19 township village files the village index lists
+		await expect(page.locator('details tbody tr').count()).resolves.toBe(5 + 1);
+		await expect(page.locator('details summary').innerText()).resolves.toContain('24');
+		await expect(page.locator('details tbody tr').last().innerText()).resolves.toMatch(
+			/village_month\s+每乡镇一个文件，共 19 个.*\s+villages-\w+\.json/s
+		);
 		await expect(page.locator('main').innerText()).resolves.toContain('政策符合率');
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);

@@ -26,6 +26,10 @@ async function tableOnScreen(page: Page, selector: string, groups: Groups, heade
 	return page.evaluate(
 		({ selector, groups, headers }) => {
 			const table = document.querySelector(selector)!;
+			// what the screen has only for the screen (a cell's 原因 button) is not to be printed
+			const hide = document.createElement('style');
+			hide.textContent = '.no-print { display: none !important; }';
+			document.head.append(hide);
 			const pick = (cells: Element[], which = groups) =>
 				which.map(([from, to]) =>
 					cells
@@ -34,12 +38,14 @@ async function tableOnScreen(page: Page, selector: string, groups: Groups, heade
 						.join('')
 				);
 			const scroll = table.closest('.scroll');
-			return {
+			const seen = {
 				header: pick([...table.querySelectorAll('thead th')], headers),
 				rows: [...table.querySelectorAll('tbody tr')].map((tr) => pick([...tr.children])),
 				/** rows hidden below a scroll box on screen (the issue: only ~12 of them printed) */
 				scrolls: !!scroll && scroll.scrollHeight > scroll.clientHeight + 1
 			};
+			hide.remove();
+			return seen;
 		},
 		{ selector, groups, headers }
 	);
