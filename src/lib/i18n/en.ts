@@ -372,7 +372,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'cards.rectificationOutcome.escalated': 'window over, escalated to black',
 	'cards.rectificationOutcome.pending': 'under rectification',
 	'cards.period': 'Period',
-	'cards.why': 'Why',
+	'cards.why': 'Reasons',
 	'cards.lifted': 'lifted',
 
 	'status.corruptTitle': 'A data file is damaged',

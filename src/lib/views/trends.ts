@@ -49,6 +49,22 @@ export function defaultTrendsState(config: Config, manifest: Manifest): TrendsSt
 	};
 }
 
+/**
+ * The state after the level buttons: the whole county at county level, every township of it at
+ * township level, the first township's villages at village level. The warm-up (warmup.ts) runs
+ * the queries of exactly these states, so a first click finds its answer computed.
+ */
+export function switchLevel(
+	view: TrendsState,
+	level: TrendsState['level'],
+	county: string | null,
+	townships: readonly { code: string }[]
+): TrendsState {
+	const home = county ?? view.scope;
+	const scope = level === 'village' ? (townships[0]?.code ?? view.scope) : home;
+	return { ...view, level, scope, units: level === 'county' ? [home] : [] };
+}
+
 function periods(state: TrendsState) {
 	return bucketPeriods(state.granularity, state.from, state.to);
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Manifest } from '../extract/schema';
 import { defaultOverviewState, overviewQuery } from './overview';
-import { defaultTrendsState, multiplesQuery, trendsQuery } from './trends';
+import { defaultTrendsState, multiplesQuery, switchLevel, trendsQuery } from './trends';
 import { scopeUnitsQuery, type UnitRow, type ViewQuery } from './view-query';
 
 /**
@@ -20,8 +20,10 @@ export function warmupQueries(
 	part: 'loaded' | 'villages'
 ): ViewQuery[] {
 	const trends = defaultTrendsState(config, manifest);
+	const county = manifest.counties[0]?.code ?? null;
+	const townships = countyUnits.filter((u) => u.level === 'township');
 	if (part === 'loaded') {
-		const township = { ...trends, level: 'township' as const, units: [] };
+		const township = switchLevel(trends, 'township', county, townships);
 		const overview = overviewQuery(config, manifest, defaultOverviewState(manifest));
 		return [
 			...(overview ? [overview] : []),
@@ -29,9 +31,9 @@ export function warmupQueries(
 			multiplesQuery(config, township)
 		];
 	}
-	const first = countyUnits.find((u) => u.level === 'township');
+	const first = townships[0];
 	if (!first) return [];
-	const village = { ...trends, level: 'village' as const, scope: first.code, units: [] };
+	const village = switchLevel(trends, 'village', county, townships);
 	return [
 		scopeUnitsQuery(first.code),
 		trendsQuery(config, village),
