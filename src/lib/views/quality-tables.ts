@@ -85,6 +85,11 @@ export function outlierRows(
 	names: ReadonlyMap<string, string>
 ): OutlierRow[] {
 	const known = new Set(config.catalog.indicators.map((i) => i.id));
+	// a ratio of counts is never below 0, so "expected from −264%" would be nonsense on screen;
+	// differences (natural growth) may well be negative
+	const ratios = new Set(
+		config.catalog.indicators.filter((i) => i.formula.kind === 'ratio').map((i) => i.id)
+	);
 	return outliers
 		.filter((o) => known.has(o.item.indicator))
 		.map((o) => ({
@@ -99,7 +104,9 @@ export function outlierRows(
 			denominator: o.item.denominator,
 			z: o.z,
 			median: o.median,
-			range: o.expectedRange,
+			range: ratios.has(o.item.indicator)
+				? [Math.max(0, o.expectedRange[0]), o.expectedRange[1]]
+				: o.expectedRange,
 			meanAd: o.source === 'mean_ad'
 		}));
 }

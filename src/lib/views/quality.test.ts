@@ -13,7 +13,8 @@ import {
 	serializeQuality,
 	unitPeriodFor
 } from './quality';
-import { reportMatrix, unreportedShare } from './quality-tables';
+import { outlierRows, reportMatrix, unreportedShare } from './quality-tables';
+import type { IndicatorRow } from '../query/types';
 
 const manifest = {
 	periods: { from: '2023-01', to: '2024-12', latest: '2024-12' }
@@ -168,5 +169,38 @@ describe('outlierIndicators', () => {
 		expect(ids).not.toContain('report_timeliness');
 		expect(ids).toContain('death_rate');
 		expect(ids).toHaveLength(config.catalog.indicators.length - 1);
+	});
+});
+
+describe('outlierRows', () => {
+	const outlier = (indicator: string, range: [number, number]) => ({
+		item: {
+			indicator,
+			code: '1',
+			period_key: '2024',
+			period_from: 0,
+			period_to: 11,
+			numerator: 1,
+			denominator: 2
+		} as unknown as IndicatorRow,
+		group: 'g',
+		value: 50,
+		z: 4,
+		median: 10,
+		expectedRange: range,
+		source: 'mad' as const
+	});
+
+	it('starts the expected range of a ratio at 0, and lets a difference go below it', async () => {
+		const { defaultConfig } = await import('../../cli/config-files');
+		const rows = outlierRows(
+			[outlier('death_rate', [-5, 25]), outlier('natural_growth_rate', [-5, 25])],
+			defaultConfig(),
+			new Map()
+		);
+		expect(rows.map((r) => r.range)).toEqual([
+			[0, 25],
+			[-5, 25]
+		]);
 	});
 });
