@@ -249,7 +249,7 @@ describe('exports', () => {
 });
 
 describe('unit names link to unit pages', () => {
-	it('from the card matrix, the overview’s carded units and a funnel point', async () => {
+	it('from the card matrix, the overview’s carded units, a funnel point and a score bar', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
 		const base = inject('nginxSubUrl');
 		// the card matrix: the name opens the unit page in the page's period
@@ -303,6 +303,26 @@ describe('unit names link to unit pages', () => {
 		await page.waitForURL(/\/kaoping\/unit\/\?code=\d+&period=2024$/);
 		await page.locator('main h1', { hasText: pointName }).waitFor();
 		await screenshot(page, 'unit-from-funnel');
+
+		// a bar of the score chart: the top bar is the first-ranked township
+		await page.goto(`${base}/rankings/?period=2024`);
+		const first = page.locator('table.ranking tbody tr').first();
+		await first.waitFor();
+		const bars = page.locator('section.panel', {
+			has: page.locator('h2', { hasText: '综合得分与等次' })
+		});
+		const barCanvas = bars.locator('canvas');
+		await barCanvas.waitFor();
+		await page.waitForTimeout(500);
+		// grid: 130 px to the left of the bars, 16 px above the first row (charts/ranking.ts)
+		await barCanvas.hover({ position: { x: 150, y: 26 } });
+		const barTip = bars.locator('div.chart b').first();
+		await barTip.waitFor();
+		const barName = (await barTip.innerText()).trim();
+		expect(await first.innerText()).toContain(barName);
+		await barCanvas.click({ position: { x: 150, y: 26 } });
+		await page.waitForURL(/\/kaoping\/unit\/\?code=\d+&period=2024$/);
+		await page.locator('main h1', { hasText: barName }).waitFor();
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();

@@ -28,6 +28,14 @@ const BAR = '#0b57a4';
  * Composite scores as horizontal bars, best at the top, on shaded tier bands that name their
  * tier. Units without a rank (no data) are left out of the bars; the table lists them.
  */
+/** The unit behind a bar (the chart's dataIndex), for its click: a bar opens its unit's page. */
+export function rankingBarUnit(
+	units: readonly UnitAssessment[],
+	dataIndex: number
+): UnitAssessment | undefined {
+	return rankOrder(units)[dataIndex];
+}
+
 export function buildRankingBarOption(
 	units: readonly UnitAssessment[],
 	config: RankingChartConfig
