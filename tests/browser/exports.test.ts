@@ -248,6 +248,46 @@ describe('exports', () => {
 	});
 });
 
+describe('quality exports', () => {
+	it('the townships’ completeness as files: the counts and rates on the screen', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('demoUrl')}/quality/?period=2024`);
+		await page.locator('[data-testid=verdict][data-ready]').waitFor({ timeout: 90_000 });
+		const table = page.locator('table.by-township');
+		const screen = await screenRows(table);
+		const codes = await table
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')!));
+		const files = await download(page, page.locator('.grid > div', { has: table }));
+		expect(files.xlsxName).toBe('数据质量_各乡镇报送情况_2024年.xlsx');
+		expect(files.xlsx[0][0]).toMatch(TITLE);
+		expect(files.csv[0]).toEqual([
+			'代码',
+			'乡镇',
+			'应报',
+			'已报',
+			'按时',
+			'迟报',
+			'缺报',
+			'报送率',
+			'及时率'
+		]);
+		expect(files.csv.slice(1)).toHaveLength(screen.length);
+		screen.forEach((s, i) => {
+			for (const row of [files.csv[i + 1], files.xlsx[i + 2]]) {
+				expect(row[0]).toBe(codes[i]);
+				expect(row[1]).toBe(s[0]);
+				for (let k = 1; k <= 5; k++) expect(Number(row[k + 1])).toBe(num(s[k]));
+				for (let k = 6; k <= 7; k++)
+					expect(Number(row[k + 1]).toFixed(1)).toBe(num(s[k]).toFixed(1));
+			}
+		});
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('unit names link to unit pages', () => {
 	it('from the card matrix, the overview’s carded units, a funnel point and a score bar', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
