@@ -136,8 +136,9 @@ function report(
 }
 
 if (!process.argv.includes('--no-build')) buildSite();
-// `npm run bench:browser -- --transfer-only`: only the throttled first visits
-await benchTransfer(demoExtracts());
+// `npm run bench:browser -- --transfer-only`: only the throttled first visits; `--no-transfer`:
+// everything but them (they take minutes at 10 Mbit/s)
+if (!process.argv.includes('--no-transfer')) await benchTransfer(demoExtracts());
 if (process.argv.includes('--transfer-only')) process.exit(0);
 const sets: [string, string, { p50: number; p95: number }][] = [
 	['demo county', demoExtracts(), { p50: 50, p95: 150 }]
