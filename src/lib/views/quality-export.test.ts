@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../cli/io/xlsx-read';
 import type { Completeness } from '../stats';
-import { completenessExport } from './quality-export';
+import { completenessExport, outlierExport, unreportedExport } from './quality-export';
 import { tableCsv, tableXlsx } from './table-export';
 
 const stats = (due: number, onTime: number, late: number, judged = due): Completeness => ({
@@ -60,5 +60,86 @@ describe('completenessExport', () => {
 		expect(rows[2].slice(0, 4)).toEqual(['101', '=东乡', '120', '118']);
 		expect(Number(rows[2][7])).toBeCloseTo(98.33, 2);
 		expect(tableCsv(table, 'zh')).toContain("'=东乡");
+	});
+});
+
+describe('outlierExport and unreportedExport', () => {
+	const x = { view: '异常值', title: '数据质量：某县，2024年' };
+
+	it('writes every outlier with its sign, counts, z and range, and the MAD note', async () => {
+		const { defaultConfig } = await import('../../cli/config-files');
+		const { catalog } = defaultConfig();
+		const row = {
+			indicator: 'death_rate',
+			code: '101001',
+			name: '东村',
+			period_key: '2024-05',
+			period_from: 0,
+			period_to: 0,
+			value: 23.83,
+			numerator: 5,
+			denominator: 210,
+			z: 12.1,
+			median: 6,
+			range: [0, 12] as [number, number],
+			meanAd: true
+		};
+		const table = outlierExport([row, { ...row, code: '101002', meanAd: false }], catalog, x, 'zh');
+		expect(table.rows).toHaveLength(2);
+		expect(table.rows[0]).toEqual([
+			'死亡率',
+			'101001',
+			'东村',
+			'2024年5月',
+			23.83,
+			'‰',
+			5,
+			210,
+			12.1,
+			0,
+			12,
+			'MAD 为 0，按平均绝对偏差'
+		]);
+		expect(table.rows[1][11]).toBe('');
+	});
+
+	it('writes the finds, the townships with finds when the county is shown, and the total', () => {
+		const base = { township_code: '101', township_name: '东乡', name: null, code: null };
+		const rows = [
+			{
+				...base,
+				grain: 'village_month' as const,
+				code: '101001',
+				name: '东村',
+				month: 24 * 12 + 2,
+				found: 2,
+				reported: 18
+			},
+			{ ...base, grain: 'township' as const, month: null, found: 2, reported: 300 },
+			{
+				...base,
+				grain: 'township' as const,
+				township_code: '102',
+				township_name: '西乡',
+				month: null,
+				found: 0,
+				reported: 200
+			},
+			{
+				...base,
+				grain: 'total' as const,
+				township_code: null,
+				township_name: null,
+				month: null,
+				found: 2,
+				reported: 500
+			}
+		];
+		const county = unreportedExport(rows, { ...x, subtotals: true }, 'zh');
+		expect(county.rows.map((r) => r[1])).toEqual(['东村', '东乡', '合计']);
+		expect(county.rows[0][5]).toBeCloseTo(10, 10);
+		expect(county.rows[2].slice(3, 5)).toEqual([2, 500]);
+		const township = unreportedExport(rows, { ...x, subtotals: false }, 'zh');
+		expect(township.rows.map((r) => r[1])).toEqual(['东村', '合计']);
 	});
 });
