@@ -52,7 +52,10 @@ describe('on a phone (390 × 844)', () => {
 				await page.waitForLoadState('networkidle');
 				const cells = await page.evaluate(
 					(known) =>
+						// a cell's unit name is its link when it has one (the card matrix puts a 原因
+						// button beside the name)
 						[...document.querySelectorAll('main table tbody :is(td, th)')]
+							.map((c) => c.querySelector('a') ?? c)
 							.filter((c) => known.includes((c.textContent ?? '').trim()))
 							.map((c) => {
 								// the lines the name's own text takes, not the height of its row
