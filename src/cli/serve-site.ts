@@ -2,8 +2,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-/** .wasm must be application/wasm or DuckDB-WASM falls back to a slower start. */
-const TYPES: Record<string, string> = {
+/**
+ * Content types of the built site's files, also used by the browser tests' server. .wasm must be
+ * application/wasm or DuckDB-WASM falls back to a slower start.
+ */
+export const CONTENT_TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
 	'.mjs': 'text/javascript; charset=utf-8',
@@ -12,6 +15,7 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.wasm': 'application/wasm',
+	'.parquet': 'application/octet-stream',
 	'.yaml': 'text/yaml; charset=utf-8',
 	'.woff2': 'font/woff2'
 };
@@ -55,7 +59,7 @@ export function serveSite(siteDir: string, dataDir: string): Promise<LocalSite> 
 		}
 		if (!existsSync(file)) return void res.writeHead(404).end('not found');
 		res.writeHead(200, {
-			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+			'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
 			'Content-Length': statSync(file).size,
 			'Cache-Control': 'no-store'
 		});

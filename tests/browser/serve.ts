@@ -1,24 +1,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_TYPES } from '../../src/cli/serve-site';
 
 /**
- * A static file server like a county intranet's nginx: the built site with its data/ folder.
- * .wasm must be served as application/wasm or DuckDB-WASM never starts.
+ * A static file server like a county intranet's nginx: the built site with its data/ folder,
+ * with the content types `kaoping bulletin` serves it with.
  */
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.wasm': 'application/wasm',
-	'.parquet': 'application/octet-stream',
-	'.yaml': 'text/yaml; charset=utf-8',
-	'.woff2': 'font/woff2'
-};
+const TYPES = CONTENT_TYPES;
 
 export interface StaticServer {
 	url: string;
