@@ -5,7 +5,8 @@
 // again once it has loaded, and checks every byte against the manifest's sha256 as before.
 // Inlined into every page by src/hooks.server.ts (allowed by its hash in svelte.config.js): a
 // separate file would itself be a request, and arrived 300-400 ms late behind the app's modules.
-// Plain script, no imports; `data-assets` is the page's relative path to the site's root.
+// Plain script, no imports; `data-assets` is the page's relative path to the site's root, the
+// other `data-engine-*` the engine's built files under it.
 (() => {
 	const script = document.currentScript;
 	if (!script || /\/diagnostics\/?$/.test(location.pathname)) return;
@@ -31,5 +32,36 @@
 			if (m.precomputed) get(versioned(m.precomputed));
 		})
 		.catch(() => {});
-	/** @type {Window & { __kpBoot?: unknown }} */ (window).__kpBoot = { version: 1, responses };
+	/** @type {Window & { __kpBoot?: unknown }} */ (window).__kpBoot = {
+		version: 1,
+		responses,
+		engine: startEngine(script.dataset)
+	};
+
+	// DuckDB's worker, which downloads and compiles the engine's 34 MB wasm off the main thread
+	// while the page loads; the app takes it over (src/lib/engine/engine-worker.ts, whose start
+	// message this is: keep them in step). The paths are the built files' (src/hooks.server.ts).
+	/** @param {DOMStringMap} paths */
+	function startEngine(paths) {
+		const at = (/** @type {string | undefined} */ path) =>
+			new URL(`${paths.assets}/${path}`, location.href).href;
+		try {
+			const urls = {
+				scriptUrl: at(paths.engineScript),
+				workerUrl: at(paths.engineWorker),
+				moduleUrl: at(paths.engineWasm)
+			};
+			const worker = new Worker(urls.scriptUrl);
+			const channel = new MessageChannel();
+			const engine = { ...urls, worker, port: channel.port1, last: null };
+			// the latest status until the app listens (its own handler replaces this one)
+			channel.port1.onmessage = (e) => (engine.last = e.data);
+			const start = { workerUrl: urls.workerUrl, moduleUrl: urls.moduleUrl, port: channel.port2 };
+			worker.postMessage(start, [channel.port2]);
+			return engine;
+		} catch {
+			// no worker here (an old browser): the app starts the engine itself and says what fails
+			return null;
+		}
+	}
 })();

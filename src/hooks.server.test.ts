@@ -3,7 +3,8 @@ import { bootFirst } from './hooks.server';
 
 describe('bootFirst', () => {
 	const csp = `<meta http-equiv="content-security-policy" content="script-src 'self'">`;
-	const script = `<script data-assets=".">(() => { const $ = 1; })();</script>`;
+	// as app.html writes it: the engine's files as attributes on lines of their own
+	const script = `<script\n\t\t\tdata-assets="."\n\t\t\tdata-engine-wasm="_app/e.wasm"\n\t\t>(() => { const $ = 1; })();</script>`;
 
 	it('puts the boot script right after the CSP meta, before the stylesheets, text unchanged', () => {
 		const html = `<head>${csp}<link href="a.css" rel="stylesheet">\n${script}</head>`;

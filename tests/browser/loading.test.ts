@@ -87,7 +87,7 @@ describe('while the engine loads', () => {
 		180_000
 	);
 
-	it('starts the manifest, the configuration, the first results and the wasm before the app’s scripts, and asks for each once', async () => {
+	it('starts the manifest, the configuration, the first results and the engine’s worker and wasm before the app’s scripts, and asks for each once', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
 		// the app's JavaScript held back: what is requested meanwhile comes from the page itself
 		let release!: () => void;
@@ -102,7 +102,8 @@ describe('while the engine loads', () => {
 		await page.goto(`${inject('demoUrl')}/`, { waitUntil: 'commit' });
 		await expect.poll(() => data(/\/data\/(config|precomputed)-[0-9a-f]+\.json$/).length).toBe(2);
 		expect(data(/\/data\/manifest\.json$/)).toHaveLength(1);
-		expect(data(/duckdb-eh\.[^/]+\.wasm$/)).toHaveLength(1);
+		await expect.poll(() => data(/duckdb-eh\.[^/]+\.wasm$/).length).toBe(1);
+		expect(data(/duckdb-module-worker-[^/]+\.js$/)).toHaveLength(1);
 		release();
 		await page.locator('[data-indicator] .value[data-value]').first().waitFor();
 		await page.waitForFunction(() => performance.getEntriesByName('kp:engine-ready').length > 0);
@@ -111,7 +112,10 @@ describe('while the engine loads', () => {
 			/manifest\.json$/,
 			/\/config-/,
 			/\/precomputed-/,
-			/duckdb-eh\.[^/]+\.wasm$/
+			/duckdb-eh\.[^/]+\.wasm$/,
+			// the worker boot.js started is the one the app uses: no second engine
+			/duckdb-module-worker-[^/]+\.js$/,
+			/duckdb-browser-eh\.worker\.[^/]+\.js$/
 		])
 			expect(data(name), String(name)).toHaveLength(1);
 		expect(outside).toEqual([]);

@@ -65,6 +65,8 @@ export class AppData {
 	}
 
 	private async load(fetchImpl: typeof fetch): Promise<void> {
+		// milestones of the first number for `npm run bench:browser`: app running, manifest, data
+		performance.mark('kp:app-start');
 		const res = await fetchManifest(fetchImpl).catch((e: Error) => e);
 		if (res instanceof Error || !res.ok) {
 			this.error = {
@@ -80,6 +82,7 @@ export class AppData {
 			this.error = { kind: 'missing', detail: `manifest.json: ${(e as Error).message}` };
 			return;
 		}
+		performance.mark('kp:manifest');
 		if (manifest.schema_version !== SCHEMA_VERSION) {
 			this.error = { kind: 'version', found: manifest.schema_version, expected: SCHEMA_VERSION };
 			return;
@@ -96,6 +99,7 @@ export class AppData {
 			: Promise.resolve(null);
 		try {
 			const [compiled, precomputed] = await Promise.all([json(manifest.config.compiled), head]);
+			performance.mark('kp:data');
 			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
 			if (precomputed)
 				for (const [k, rows] of Object.entries((precomputed as Precomputed).results))

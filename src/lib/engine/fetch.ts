@@ -1,5 +1,3 @@
-import { ENGINE_DOWNLOAD, ENGINE_START } from './progress-labels';
-
 /**
  * Downloads with a byte count, for progress bars on slow county networks. `total` is 0 when the
  * server compresses the response: Content-Length then counts compressed bytes while the reader
@@ -46,34 +44,4 @@ export async function fetchBuffer(url: string, onBytes?: OnBytes): Promise<Array
 		at += c.byteLength;
 	}
 	return out.buffer;
-}
-
-/**
- * Fetches and compiles a wasm module as its bytes arrive (compileStreaming), reporting download
- * progress; ENGINE_START once the last byte is in and only compiling is left.
- */
-export async function compileWasm(
-	url: string,
-	onProgress?: (p: { phase: 'engine'; label: string; loaded: number; total: number }) => void
-): Promise<WebAssembly.Module> {
-	const res = await fetch(url);
-	if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
-	const length = Number(res.headers.get('Content-Length') ?? 0);
-	const total = res.headers.get('Content-Encoding') ? 0 : length;
-	let loaded = 0;
-	const report = (label: string) => onProgress?.({ phase: 'engine', label, loaded, total });
-	report(ENGINE_DOWNLOAD);
-	const counted = res.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, out) {
-				loaded += chunk.byteLength;
-				report(ENGINE_DOWNLOAD);
-				out.enqueue(chunk);
-			},
-			flush: () => report(ENGINE_START)
-		})
-	);
-	return WebAssembly.compileStreaming(
-		new Response(counted, { headers: { 'Content-Type': 'application/wasm' } })
-	);
 }

@@ -4,14 +4,11 @@ import {
 	getPlatformFeatures,
 	type AsyncDuckDBConnection
 } from '@duckdb/duckdb-wasm';
-// Self-hosted: the county intranet has no CDN. Only the eh bundle: mvp crashes on the first SQL
-// error, coi needs cross-origin isolation headers a plain nginx does not send.
-import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { Connector } from '../connector/types';
 import { closeConnection, type ConsoleConnection } from '../sql/closed';
-import { compileWasm } from './fetch';
+import { engineUrls, takeEngineWorker } from './engine-worker';
+import { ENGINE_DOWNLOAD, ENGINE_START } from './progress-labels';
 
 /** Bytes for the engine download, files for data. */
 export interface EngineProgress {
@@ -32,45 +29,42 @@ export interface WasmConnector extends Connector {
 }
 
 /**
- * DuckDB-WASM in its own Worker. The page fetches the wasm (34 MB) itself — taking over the
- * download app.html preloaded at navigation — counting bytes for the progress bar (DuckDB's own
- * progress callback only fires after a 20 ms pause between chunks, i.e. hardly ever on a steady
- * stream) and compiling it as it arrives; the compiled Module goes to DuckDB's worker
- * (duckdb-module-worker.ts). The earlier hand-over, a blob: URL of the whole download, could
- * only start compiling once the last byte was in; giving DuckDB the URL instead would download
- * the file a second time beside the preload, without byte progress.
+ * DuckDB-WASM in its own Worker, which downloads and compiles the 34 MB wasm itself as it arrives
+ * (duckdb-module-worker.ts), started by src/boot.js at the page's first byte and taken over here
+ * (engine-worker.ts): neither the download nor the compile waits for the app's scripts or holds
+ * the page's main thread while it draws the first numbers. The worker reports bytes for the
+ * progress bar (DuckDB's own progress callback only fires after a 20 ms pause between chunks,
+ * i.e. hardly ever on a steady stream).
  */
 export async function createWasmConnector(
 	options: { onProgress?(p: EngineProgress): void } = {}
 ): Promise<WasmConnector> {
 	const { onProgress } = options;
-	const absolute = (url: string) => new URL(url, location.href).href;
-	const compiled = compileWasm(absolute(duckdbWasmUrl), onProgress);
+	const { worker, onStatus } = takeEngineWorker();
+	let bytes = { loaded: 0, total: 0 };
+	const compiled = new Promise<void>((resolve, reject) =>
+		onStatus((s) => {
+			if (s.kind === 'progress') {
+				bytes = { loaded: s.loaded, total: s.total };
+				onProgress?.({ phase: 'engine', label: ENGINE_DOWNLOAD, ...bytes });
+			} else if (s.kind === 'compiling')
+				onProgress?.({ phase: 'engine', label: ENGINE_START, ...bytes });
+			else if (s.kind === 'compiled') resolve();
+			else reject(new Error(s.message));
+		})
+	);
 	compiled.catch(() => undefined);
 	const features = await getPlatformFeatures();
-	if (!features.wasmExceptions)
+	if (!features.wasmExceptions) {
+		worker.terminate();
 		throw new Error(
 			'浏览器太旧，不支持 WebAssembly 异常处理 (wasm exceptions)：请使用 Chrome、Edge 或 360 极速版 95 以上版本'
 		);
-	// DuckDB's worker script (0.8 MB) loads while the wasm downloads and compiles.
-	const worker = new Worker(new URL('./duckdb-module-worker.ts', import.meta.url));
-	const channel = new MessageChannel();
-	worker.postMessage(
-		{
-			workerUrl: absolute(duckdbWorkerUrl),
-			moduleUrl: absolute(duckdbWasmUrl),
-			port: channel.port2
-		},
-		[channel.port2]
-	);
-	compiled.then(
-		(module) => channel.port1.postMessage({ module }),
-		(e: Error) => channel.port1.postMessage({ error: e.message })
-	);
+	}
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
 	let conn: AsyncDuckDBConnection;
 	try {
-		await Promise.all([db.instantiate(absolute(duckdbWasmUrl), null), compiled]);
+		await Promise.all([db.instantiate(engineUrls().moduleUrl, null), compiled]);
 		await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 		conn = await db.connect();
 		// Before any data: no file, network or extension access for any connection, settings
