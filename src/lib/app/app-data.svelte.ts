@@ -110,8 +110,11 @@ export class AppData {
 			return;
 		}
 		this.manifest = manifest;
-		// a failure is recorded in `error` and shown; nothing else awaits this start
-		this.startEngine(fetchImpl).catch(() => {});
+		// The engine's worker has been downloading and compiling since the first byte (boot.js);
+		// its code on this page (~200 KB with Arrow) is loaded and run only once the first numbers
+		// are painted, so it never delays them. A failure is recorded in `error` and shown;
+		// nothing else awaits this start.
+		void afterNextPaint().then(() => this.startEngine(fetchImpl).catch(() => {}));
 	}
 
 	private startEngine(fetchImpl: typeof fetch): Promise<Engine> {
@@ -256,6 +259,15 @@ async function bytesOf(
 	const r = await fetchImpl(dataUrl(file, manifest));
 	if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
 	return r.arrayBuffer();
+}
+
+/** Just after the browser has painted what the page holds now. */
+function afterNextPaint(): Promise<void> {
+	return new Promise((ok) =>
+		typeof requestAnimationFrame === 'function'
+			? requestAnimationFrame(() => setTimeout(ok, 0))
+			: setTimeout(ok, 0)
+	);
 }
 
 /** An idle moment of the main thread (at most 500 ms away): the warm-up yields to the reader. */

@@ -30,12 +30,7 @@ scope.addEventListener(
 		const { workerUrl, moduleUrl, port } = e.data;
 		const network = scope.fetch.bind(self);
 		const post = (status: EngineWorkerStatus) => port.postMessage(status);
-		// started before DuckDB's script is loaded: importScripts blocks this worker, not the network
 		const compiled = compile(network, moduleUrl, post);
-		compiled.then(
-			() => post({ kind: 'compiled' }),
-			(err: Error) => post({ kind: 'error', message: err.message })
-		);
 		// DuckDB asks with a Request object
 		scope.fetch = (input, init) =>
 			(input instanceof Request ? input.url : String(input)) === moduleUrl
@@ -47,8 +42,25 @@ scope.addEventListener(
 			const module = await compiled;
 			return { module, instance: await WebAssembly.instantiate(module, imports) };
 		};
-		scope.importScripts(workerUrl);
-		instantiateEarly(moduleUrl, compiled);
+		// DuckDB's script (770 KB) is loaded once the wasm is compiled, not beside it: while the
+		// page loads, its request would hold one of the browser's six connections the app's own
+		// scripts wait for. Until then the page's messages wait here, in order.
+		const early: { data: DuckDBRequest }[] = [];
+		const g = self as unknown as Scope;
+		g.onmessage = (m) => void early.push(m);
+		const loadDuckDB = (ok: boolean) => {
+			post(ok ? { kind: 'compiled' } : { kind: 'error', message: failure });
+			scope.importScripts(workerUrl);
+			takeOver(g, ok ? instantiate(g, moduleUrl) : Promise.resolve(false), early);
+		};
+		let failure = '';
+		compiled.then(
+			() => loadDuckDB(true),
+			(err: Error) => {
+				failure = err.message;
+				loadDuckDB(false);
+			}
+		);
 	},
 	{ once: true }
 );
@@ -60,43 +72,57 @@ interface DuckDBRequest {
 	data?: unknown;
 }
 
+/** The worker's global scope as DuckDB's script uses it: `onmessage` in, `postMessage` out. */
+interface Scope {
+	onmessage: ((e: { data: DuckDBRequest }) => unknown) | null;
+	postMessage(message: unknown, transfer?: Transferable[]): void;
+}
+
+/** The message id of the worker's own INSTANTIATE; the page's AsyncDuckDB counts from 0. */
+const EARLY = -1;
+
 /**
  * DuckDB's own start (its INSTANTIATE: the wasm instantiated and the database code set up, about
- * half a second) runs here as soon as the wasm is compiled, rather than when the page's AsyncDuckDB
- * asks for it once the app's engine code has loaded. DuckDB's script listens on `onmessage` and
- * answers with `postMessage`: this wraps both. The early request's answers stay in the worker;
- * the page's INSTANTIATE is answered OK once the early one has succeeded (or, if it failed, is
- * handed to DuckDB to try again and report its own error). Every other message waits for the
- * early start, in the order it came.
+ * half a second), run here as soon as the wasm is compiled rather than when the page's AsyncDuckDB
+ * asks for it once the app's engine code has loaded. Its answers stay in the worker; resolves
+ * whether it succeeded.
  */
-function instantiateEarly(moduleUrl: string, compiled: Promise<WebAssembly.Module>): void {
-	const g = self as unknown as {
-		onmessage: ((e: { data: DuckDBRequest }) => Promise<void>) | null;
-		postMessage(message: unknown, transfer?: Transferable[]): void;
-	};
+function instantiate(g: Scope, moduleUrl: string): Promise<boolean> {
 	const duckdb = g.onmessage;
-	if (!duckdb) return; // not DuckDB's worker script as we know it: leave it to itself
-	const EARLY = -1;
+	if (!duckdb) return Promise.resolve(false); // not DuckDB's script as we know it
 	const post = g.postMessage.bind(self);
-	let settle: (ok: boolean) => void = () => {};
-	const early = new Promise<boolean>((resolve) => (settle = resolve));
-	g.postMessage = (message, transfer) => {
-		const reply = message as { requestId?: number; type?: string };
-		if (reply?.requestId !== EARLY) return post(message, transfer ?? []);
-		if (reply.type === 'OK') settle(true);
-		else if (reply.type !== 'INSTANTIATE_PROGRESS') settle(false);
-	};
-	g.onmessage = async (e) => {
+	return new Promise<boolean>((settle) => {
+		g.postMessage = (message, transfer) => {
+			const reply = message as { requestId?: number; type?: string };
+			if (reply?.requestId !== EARLY) return post(message, transfer ?? []);
+			if (reply.type === 'OK') settle(true);
+			else if (reply.type !== 'INSTANTIATE_PROGRESS') settle(false);
+		};
+		void duckdb({ data: { messageId: EARLY, type: 'INSTANTIATE', data: [moduleUrl, null] } });
+	});
+}
+
+/**
+ * Hands the worker's channel to DuckDB's script, which listens on `onmessage`: the page's messages
+ * (those that waited, then the rest) go to it once the early start has settled. The page's own
+ * INSTANTIATE is answered OK if the early start succeeded; if it failed, DuckDB gets the request,
+ * tries again and reports its own error.
+ */
+function takeOver(g: Scope, started: Promise<boolean>, waiting: { data: DuckDBRequest }[]) {
+	const duckdb = g.onmessage;
+	if (!duckdb) return;
+	const post = g.postMessage.bind(self);
+	const handle = async (e: { data: DuckDBRequest }) => {
 		const request = e.data;
-		const ok = await early;
-		if (request.type === 'INSTANTIATE' && ok)
+		if (request.type === 'INSTANTIATE' && (await started))
 			post({ messageId: request.messageId, requestId: request.messageId, type: 'OK', data: null });
-		else await duckdb(e);
+		else {
+			await started;
+			await duckdb(e);
+		}
 	};
-	compiled.then(
-		() => duckdb({ data: { messageId: EARLY, type: 'INSTANTIATE', data: [moduleUrl, null] } }),
-		() => settle(false)
-	);
+	g.onmessage = handle;
+	for (const e of waiting) void handle(e);
 }
 
 /**
