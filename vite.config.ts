@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './scripts/precompress.ts';
+import { firstPaintChunk } from './scripts/first-paint-chunk.ts';
 
 /**
  * parquet-wasm's init() falls back to `new URL('parquet_wasm_bg.wasm', import.meta.url)`, which
@@ -27,6 +28,12 @@ export default defineConfig({
 	plugins: [sveltekit(), parquetWasmOnce(), precompress('build')],
 	// worker bundles get their own plugin list (decode-worker.ts imports parquet-wasm)
 	worker: { plugins: () => [parquetWasmOnce()] },
+	// the browser's bundle only: the server build is run once, at prerender time
+	environments: {
+		client: {
+			build: { rolldownOptions: { output: { codeSplitting: { groups: [firstPaintChunk()] } } } }
+		}
+	},
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },
 	build: {
