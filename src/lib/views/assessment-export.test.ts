@@ -3,7 +3,8 @@ import { readXlsx } from '../../cli/io/xlsx-read';
 import { defaultConfig } from '../../cli/config-files';
 import type { UnitAssessment } from '../assess';
 import { cardText, rankingExport } from './assessment-export';
-import { tableCsv, tableXlsx } from './table-export';
+import { tableCsv } from './table-export';
+import { tableXlsx } from './table-xlsx';
 import { pointsExport } from './unit-export';
 
 const config = defaultConfig();

@@ -14,7 +14,8 @@ import type { PivotRow } from '../query/pivot';
 import { defaultExploreState, exploreQuery, type ExploreState } from './explore';
 import { pivotChart } from './explore-chart';
 import { exportNumber, exportTitle, pivotExport } from './explore-export';
-import { tableCsv, tableXlsx } from './table-export';
+import { tableCsv } from './table-export';
+import { tableXlsx } from './table-xlsx';
 import { buildPivotTable, type PivotTable } from './explore-table';
 import { parseExplore, serializeExplore } from './explore-url';
 

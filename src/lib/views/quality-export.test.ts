@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../cli/io/xlsx-read';
 import type { Completeness } from '../stats';
 import { completenessExport, outlierExport, unreportedExport } from './quality-export';
-import { tableCsv, tableXlsx } from './table-export';
+import { tableCsv } from './table-export';
+import { tableXlsx } from './table-xlsx';
 
 const stats = (due: number, onTime: number, late: number, judged = due): Completeness => ({
 	due,

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../cli/io/xlsx-read';
 import { defaultConfig } from '../../cli/config-files';
 import type { Manifest } from '../extract/schema';
-import {
-	exportFileName,
-	pageTitle,
-	tableCsv,
-	tableXlsx,
-	textColumn,
-	type ExportTable
-} from './table-export';
+import { exportFileName, pageTitle, tableCsv, textColumn, type ExportTable } from './table-export';
+import { tableXlsx } from './table-xlsx';
 
 const config = defaultConfig();
 const manifest = {

@@ -1,5 +1,3 @@
-import { writeXlsx, type XlsxCell } from '../../cli/io/xlsx-write';
-import { displayWidth } from '../../cli/text-width';
 import { schemeFor, type Config } from '../config';
 import type { Manifest } from '../extract/schema';
 import { csvExport } from '../format';
@@ -72,12 +70,12 @@ export function numberFormat(style: NumberStyle, integers: boolean): string {
 	}
 }
 
-function cellOf(value: string | number | null, style: ColumnStyle, xlsx: boolean) {
+export function cellOf(value: string | number | null, style: ColumnStyle, xlsx: boolean) {
 	if (style.kind === 'text' || typeof value !== 'number') return value;
 	return exportNumber(value, style, xlsx);
 }
 
-function headerOf(c: ExportColumn, lang: Lang, xlsx: boolean): string {
+export function headerOf(c: ExportColumn, lang: Lang, xlsx: boolean): string {
 	if (c.style.kind !== 'yuan') return c.header;
 	return `${c.header}${t(lang, xlsx ? 'export.tenThousandYuan' : 'export.yuan')}`;
 }
@@ -88,33 +86,6 @@ export function tableCsv(table: ExportTable, lang: Lang): string {
 		table.rows.map((r) => r.map((v, i) => cellOf(v, table.columns[i].style, false)))
 	);
 }
-
-/** One sheet: the title, a blank line, the header (frozen with the title), the rows. */
-export function tableXlsx(table: ExportTable, lang: Lang): Uint8Array {
-	const head = table.columns.map((c) => headerOf(c, lang, true));
-	const body: XlsxCell[][] = table.rows.map((r) =>
-		r.map((v, i) => cellOf(v, table.columns[i].style, true))
-	);
-	const columns = table.columns.map((c, i) => {
-		const cells = body.map((r) => r[i]);
-		const widest = Math.max(8, ...[head[i], ...cells].map((v) => displayWidth(String(v ?? ''))));
-		const width = Math.min(40, widest) + 2;
-		if (c.style.kind === 'text') return { width };
-		const integers = cells.every((v) => typeof v !== 'number' || Number.isInteger(v));
-		return { width, numFmt: numberFormat(c.style, integers) };
-	});
-	return writeXlsx([
-		{
-			name: sheetName(table.view),
-			rows: [[table.title], [], head, ...body],
-			columns,
-			headerRows: 3
-		}
-	]);
-}
-
-// Excel refuses these in a sheet name and cuts names at 31 characters.
-const sheetName = (view: string) => view.replace(/[\\/?*:[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 
 /** The data set: its months and the day it was built. */
 export const datasetText = (manifest: Manifest): string =>
