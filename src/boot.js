@@ -30,6 +30,7 @@
 			if (!m || !m.config || !m.config.compiled) return;
 			get(versioned(m.config.compiled));
 			if (m.precomputed) get(versioned(m.precomputed));
+			if (m.precomputed_more) get(versioned(m.precomputed_more));
 		})
 		.catch(() => {});
 	/** @type {Window & { __kpBoot?: unknown }} */ (window).__kpBoot = {

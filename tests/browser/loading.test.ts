@@ -100,7 +100,9 @@ describe('while the engine loads', () => {
 		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 		const data = (name: RegExp) => requested.filter((p) => name.test(p));
 		await page.goto(`${inject('demoUrl')}/`, { waitUntil: 'commit' });
-		await expect.poll(() => data(/\/data\/(config|precomputed)-[0-9a-f]+\.json$/).length).toBe(2);
+		await expect
+			.poll(() => data(/\/data\/(config|precomputed|precomputed-more)-[0-9a-f]+\.json$/).length)
+			.toBe(3);
 		expect(data(/\/data\/manifest\.json$/)).toHaveLength(1);
 		await expect.poll(() => data(/duckdb-eh\.[^/]+\.wasm$/).length).toBe(1);
 		expect(data(/duckdb-module-worker-[^/]+\.js$/)).toHaveLength(1);
@@ -111,7 +113,8 @@ describe('while the engine loads', () => {
 		for (const name of [
 			/manifest\.json$/,
 			/\/config-/,
-			/\/precomputed-/,
+			/\/precomputed-[0-9a-f]+\.json$/,
+			/\/precomputed-more-/,
 			/duckdb-eh\.[^/]+\.wasm$/,
 			// the worker boot.js started is the one the app uses: no second engine
 			/duckdb-module-worker-[^/]+\.js$/,

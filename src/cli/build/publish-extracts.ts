@@ -115,7 +115,9 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 			warnings: p.warnings
 		};
 		mark('write_tables');
-		manifest.precomputed = await precompute(staging, manifest, p.config);
+		const precomputed = await precompute(staging, manifest, p.config);
+		manifest.precomputed = precomputed.first;
+		manifest.precomputed_more = precomputed.more;
 		mark('precompute');
 		// no indentation: the browser fetches this first; what grows with the number of units
 		// (village files, input hashes) is in files of its own, fetched when needed

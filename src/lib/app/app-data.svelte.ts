@@ -58,6 +58,8 @@ export class AppData {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- warm-ups started, not state
 	private warming = new Map<string, Promise<void>>();
 	private started: Promise<void> | null = null;
+	/** The other default views' precomputed results, until they are in `precomputed`. */
+	private more: Promise<void> | null = null;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
 	start(fetchImpl: typeof fetch = bootFetch()): Promise<void> {
@@ -93,17 +95,26 @@ export class AppData {
 					await this.verified(ref, await bytesOf(fetchImpl, ref.file, manifest))
 				)
 			) as unknown;
-		// the first numbers are only a head start: a missing or damaged file costs speed, not data
-		const head = manifest.precomputed
-			? json(manifest.precomputed).catch(() => null)
-			: Promise.resolve(null);
+		// precomputed results are only a head start: a missing or damaged file costs speed, not data
+		const results = (ref: FileRef | undefined) =>
+			ref
+				? json(ref)
+						.then((p) => (p as Precomputed).results)
+						.catch(() => ({}))
+				: Promise.resolve({});
+		const keep = (found: Precomputed['results']) => {
+			for (const [k, rows] of Object.entries(found)) this.precomputed.set(k, rows);
+		};
+		// the other default views' results come beside the overview's, which do not wait for them
+		this.more = results(manifest.precomputed_more).then(keep);
 		try {
-			const [compiled, precomputed] = await Promise.all([json(manifest.config.compiled), head]);
+			const [compiled, first] = await Promise.all([
+				json(manifest.config.compiled),
+				results(manifest.precomputed)
+			]);
 			performance.mark('kp:data');
 			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
-			if (precomputed)
-				for (const [k, rows] of Object.entries((precomputed as Precomputed).results))
-					this.precomputed.set(k, rows);
+			keep(first);
 		} catch (e) {
 			if (!(e instanceof CorruptFile))
 				this.error = { kind: 'config', detail: (e as Error).message };
@@ -207,6 +218,12 @@ export class AppData {
 	rows<T = Record<string, unknown>>(q: ViewQuery): Promise<T[]> {
 		const known = this.precomputed.get(q.key) ?? this.recent.get(q.key);
 		if (known) return Promise.resolve(known as T[]);
+		// the other default views' precomputed results may still be on their way
+		if (this.more)
+			return this.more.then(() => {
+				this.more = null;
+				return this.rows<T>(q);
+			});
 		let running = this.running.get(q.key);
 		if (!running) {
 			running = this.run(q).finally(() => this.running.delete(q.key));

@@ -28,6 +28,7 @@ export function fileRef(manifest: Manifest, file: string): FileRef | undefined {
 		manifest.config.indicators,
 		...manifest.config.schemes,
 		manifest.config.compiled,
-		...(manifest.precomputed ? [manifest.precomputed] : [])
+		...(manifest.precomputed ? [manifest.precomputed] : []),
+		...(manifest.precomputed_more ? [manifest.precomputed_more] : [])
 	].find((r) => r.file === file);
 }

@@ -63,8 +63,10 @@ export interface Manifest {
 	/** The effective YAML files (for reading and `kaoping assess`) and `compiled`, the validated
 	 * configuration as JSON (config/compiled.ts): the one the site loads. */
 	config: { indicators: FileRef; schemes: (FileRef & { year: number })[]; compiled: FileRef };
-	/** Rows of the default views' queries by query key, for the first paint before the engine. */
+	/** Rows of the overview's default queries by query key, for its first numbers before the
+	 * engine; `precomputed_more`, those of the other default views (views/defaults.ts). */
 	precomputed?: FileRef;
+	precomputed_more?: FileRef;
 	/**
 	 * The build's provenance (every input file's hash, size, rows and encoding), in a file of its
 	 * own: a province has thousands of inputs, and the browser reads this manifest before anything.

@@ -15,20 +15,32 @@ import { parsePeriod } from '../periods';
 import { bulletinCountyQuery } from './bulletin-state';
 
 /**
- * The queries a fresh visit runs first (overview and trends in their default state). The CLI
- * precomputes exactly these, so a leader sees numbers before the 34 MB engine has arrived.
+ * The queries a fresh visit runs first, in two parts. `first`: what the overview's first numbers
+ * need, and nothing else, so that its file is small to fetch and parse (~40 KB, not ~1 MB);
+ * `more`: the trends page, the overview's carded units and the 排名, 三牌 and 通报 pages' default
+ * assessment. The CLI precomputes exactly these, so a leader sees numbers before the 34 MB
+ * engine has arrived.
  */
-export function defaultViewQueries(config: Config, manifest: Manifest): ViewQuery[] {
+export function defaultViewQueries(
+	config: Config,
+	manifest: Manifest
+): { first: ViewQuery[]; more: ViewQuery[] } {
 	const overview = defaultOverviewState(manifest);
 	const trends = defaultTrendsState(config, manifest);
-	const queries = [
+	const first = unique([
 		scopeUnitsQuery(overview.county),
-		overviewQuery(config, manifest, overview),
+		overviewQuery(config, manifest, overview)
+	]);
+	const more = unique([
 		trendsQuery(config, trends),
 		multiplesQuery(config, trends),
 		...defaultAssessmentQueries(config, manifest)
-	];
-	// the overview, rankings and cards pages may open on the same assessment: one result each
+	]).filter((q) => !first.some((f) => f.key === q.key));
+	return { first, more };
+}
+
+/** The overview, rankings and cards pages may open on the same assessment: one result each. */
+function unique(queries: (ViewQuery | null)[]): ViewQuery[] {
 	const byKey = new Map(queries.filter((q): q is ViewQuery => q !== null).map((q) => [q.key, q]));
 	return [...byKey.values()];
 }

@@ -11,7 +11,7 @@ import { rowsOf, type Connector } from '../connector/types';
 import type { Manifest, Precomputed } from '../extract/schema';
 import { monthIndex } from '../periods';
 import { defaultViewQueries } from './defaults';
-import { overviewQuery, periodsByYear } from './overview';
+import { defaultOverviewState, overviewQuery, periodsByYear } from './overview';
 import { parsePeriod } from '../periods';
 import { multiplesQuery, trendsQuery, defaultTrendsState } from './trends';
 import { queryKey, scopeUnitsQuery } from './view-query';
@@ -134,16 +134,24 @@ describe('view queries', () => {
 
 describe('precomputed first-paint results', () => {
 	it('holds, under each default query key, exactly the rows the query returns live', async () => {
-		const file = JSON.parse(
-			readFileSync(join(dir, 'out', manifest.precomputed!.file), 'utf8')
-		) as Precomputed;
-		const queries = defaultViewQueries(config, manifest);
-		expect(Object.keys(file.results).sort()).toEqual(queries.map((q) => q.key).sort());
-		for (const q of queries) expect(file.results[q.key]).toEqual(await run(q.sql));
-		expect(file.results[scopeUnitsQuery('990999').key].map((u) => u.name)).toEqual([
-			'试验县',
-			'甲镇',
-			'乙乡'
+		const read = (ref: { file: string } | undefined) =>
+			JSON.parse(readFileSync(join(dir, 'out', ref!.file), 'utf8')) as Precomputed;
+		const { first, more } = defaultViewQueries(config, manifest);
+		for (const [file, queries] of [
+			[read(manifest.precomputed), first],
+			[read(manifest.precomputed_more), more]
+		] as const) {
+			expect(Object.keys(file.results).sort()).toEqual(queries.map((q) => q.key).sort());
+			for (const q of queries) expect(file.results[q.key]).toEqual(await run(q.sql));
+		}
+		// the overview's first numbers need nothing from the second file
+		expect(first.map((q) => q.key)).toEqual([
+			scopeUnitsQuery('990999').key,
+			overviewQuery(config, manifest, defaultOverviewState(manifest))!.key
 		]);
+		expect(more.length).toBeGreaterThan(4);
+		expect(
+			read(manifest.precomputed).results[scopeUnitsQuery('990999').key].map((u) => u.name)
+		).toEqual(['试验县', '甲镇', '乙乡']);
 	});
 });
