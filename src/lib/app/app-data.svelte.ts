@@ -105,8 +105,11 @@ export class AppData {
 		const keep = (found: Precomputed['results']) => {
 			for (const [k, rows] of Object.entries(found)) this.precomputed.set(k, rows);
 		};
-		// the other default views' results come beside the overview's, which do not wait for them
-		this.more = results(manifest.precomputed_more).then(keep);
+		// the other default views' results (~1 MB to parse) are read once the page has painted: the
+		// overview's first numbers do not wait for them, and the other pages wait a frame at most
+		this.more = afterNextPaint()
+			.then(() => results(manifest.precomputed_more))
+			.then(keep);
 		try {
 			const [compiled, first] = await Promise.all([
 				json(manifest.config.compiled),
