@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { OUTPUT } from './site';
@@ -12,6 +12,21 @@ import { OUTPUT } from './site';
 export interface Nginx {
 	url: string;
 	stop: () => Promise<void>;
+}
+
+/** One response as nginx logged it once sent: what went over the wire, from the page or its workers. */
+export interface Served {
+	path: string;
+	/** Bytes on the wire, headers included. */
+	bytes: number;
+	/** Content-Encoding and Content-Length as sent ('' when there were none). */
+	encoding: string;
+	length: string;
+}
+
+export interface LoggingNginx extends Nginx {
+	/** Every response sent so far, in the order they finished. */
+	served(): Served[];
 }
 
 async function freePort(): Promise<number> {
@@ -42,8 +57,12 @@ export async function startNginx(
 	root: string,
 	name: string,
 	options: NginxOptions = {}
-): Promise<Nginx> {
+): Promise<LoggingNginx> {
 	const prefix = join(OUTPUT, 'nginx', name);
+	// counted by nginx, not by the browser: DevTools' network events on the page miss what the
+	// page's workers fetch (the engine's wasm, from DuckDB's worker)
+	const log = join(prefix, 'logs/access.log');
+	rmSync(log, { force: true });
 	mkdirSync(join(prefix, 'logs'), { recursive: true });
 	const port = await freePort();
 	const conf = join(prefix, 'nginx.conf');
@@ -58,7 +77,8 @@ http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
 	sendfile on;
-	access_log off;
+	log_format wire '$uri\t$bytes_sent\t$sent_http_content_encoding\t$sent_http_content_length';
+	access_log ${log} wire;
 	client_body_temp_path ${prefix}/body;
 	proxy_temp_path ${prefix}/proxy;
 	fastcgi_temp_path ${prefix}/fastcgi;
@@ -85,7 +105,16 @@ http {
 	proc.stderr?.on('data', (d) => (stderr += String(d)));
 	const url = `http://127.0.0.1:${port}`;
 	await untilUp(url, () => (proc.exitCode !== null ? `nginx exited: ${stderr}` : null));
-	return { url, stop: stopper(proc, 'SIGQUIT') };
+	const served = (): Served[] =>
+		(existsSync(log) ? readFileSync(log, 'utf8') : '')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [path, bytes, encoding, length] = line.split('\t');
+				const none = (v: string) => (v === '-' ? '' : v);
+				return { path, bytes: Number(bytes), encoding: none(encoding), length: none(length) };
+			});
+	return { url, stop: stopper(proc, 'SIGQUIT'), served };
 }
 
 /** `python3 -m http.server`: the plainest static server there is. */
