@@ -1,9 +1,9 @@
 // DuckDB-WASM's own worker script, started from the page's first byte (src/boot.js, or
-// engine-worker.ts when the page has no boot script), which downloads and compiles the 34 MB wasm
-// itself as it arrives (WebAssembly.compileStreaming) while the page draws its first numbers:
-// none of that work touches the page's main thread. DuckDB's worker code would otherwise only be
-// started once the app's scripts had loaded, and download and compile the wasm then. Measured in
-// `npm run bench:browser` against a bare AsyncDuckDB page.
+// engine-worker.ts when the page has no boot script). It downloads the 34 MB wasm itself from
+// then on, compiles it as it arrives once the page has painted its first numbers
+// (wasm-download.ts), and starts DuckDB as soon as it is compiled: none of that waits for the
+// app's scripts or runs on the page's main thread. Measured in `npm run bench:browser` against a
+// bare AsyncDuckDB page.
 //
 // The first message names DuckDB's worker script and the wasm, and brings a port. Progress
 // ({loaded, total}, then {compiling}, then {compiled} or {error}) goes out on that port, never on

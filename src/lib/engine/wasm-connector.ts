@@ -29,12 +29,12 @@ export interface WasmConnector extends Connector {
 }
 
 /**
- * DuckDB-WASM in its own Worker, which downloads and compiles the 34 MB wasm itself as it arrives
- * (duckdb-module-worker.ts), started by src/boot.js at the page's first byte and taken over here
- * (engine-worker.ts): neither the download nor the compile waits for the app's scripts or holds
- * the page's main thread while it draws the first numbers. The worker reports bytes for the
- * progress bar (DuckDB's own progress callback only fires after a 20 ms pause between chunks,
- * i.e. hardly ever on a steady stream).
+ * DuckDB-WASM in its own Worker, which downloads the 34 MB wasm itself from the page's first byte,
+ * compiles it once the first numbers are painted and starts DuckDB right after
+ * (duckdb-module-worker.ts), started by src/boot.js and taken over here (engine-worker.ts):
+ * neither waits for the app's scripts or holds the page's main thread. The worker reports bytes
+ * for the progress bar (DuckDB's own progress callback only fires after a 20 ms pause between
+ * chunks, i.e. hardly ever on a steady stream).
  */
 export async function createWasmConnector(
 	options: { onProgress?(p: EngineProgress): void } = {}
