@@ -14,6 +14,12 @@ export interface ReadOptions {
 	onFile(src: number, result: FileResult): void;
 }
 
+/**
+ * Files sent to a reader ahead of its results: with one, a reader waits idle for the main
+ * thread's reply after every file (~9% of a province's reading time).
+ */
+const FILES_IN_FLIGHT = 2;
+
 /** Below this many files a county's inputs read faster without threads. */
 const FILES_PER_WORKER = 64;
 
@@ -53,14 +59,19 @@ export async function readReports(files: ReportFile[], setup: ReadSetup, opts: R
 				workerData: { setup, tempDir: opts.tempDir }
 			});
 			const send = (msg: ToWorker) => worker.postMessage(msg);
+			let finishing = false;
 			const feed = () => {
 				if (next < files.length) {
 					const src = next++;
 					send({ kind: 'file', src, file: files[src] });
-				} else send({ kind: 'finish', path: part });
+				} else if (!finishing) {
+					// a reader handles its messages in order: it finishes after the files before it
+					finishing = true;
+					send({ kind: 'finish', path: part });
+				}
 			};
 			worker.on('message', (msg) => {
-				if (msg.kind === 'ready') feed();
+				if (msg.kind === 'ready') for (let i = 0; i < FILES_IN_FLIGHT; i++) feed();
 				else if (msg.kind === 'file') {
 					deliver(msg.src, msg.result);
 					feed();
