@@ -6,6 +6,9 @@ import { plainDay, plainMonth } from './plain-cells';
 describe('the plain month fast path', () => {
 	it.each([
 		['2024-03', 2024 * 12 + 2],
+		['2024年3月', 2024 * 12 + 2],
+		['2024年03月', 2024 * 12 + 2],
+		['2024年12月', 2024 * 12 + 11],
 		['1949-01', 1949 * 12],
 		['2200-12', 2200 * 12 + 11]
 	])('reads %s as the full rules do', (text, month) => {
@@ -14,7 +17,7 @@ describe('the plain month fast path', () => {
 	});
 
 	// each of these goes to the full rules, which accept some (other forms) and refuse others
-	it.each(['2024-3', '2024/03', '２０２４-03', '2024－03', ' 2024-03', '2024-03 ', '2024-00', '2024-13', '1948-12', '2201-01', '+024-03', '2024-0a', '202403', '2024年3月', '', '45292'])(
+	it.each(['2024-3', '2024/03', '２０２４-03', '2024－03', ' 2024-03', '2024-03 ', '2024-00', '2024-13', '1948-12', '2201-01', '+024-03', '2024-0a', '202403', '2024年3', '2024年13月', '2024年0月', '2024年123月', '2024 年3月', '2024年 3月', '２０２４年3月', '2024年３月', '1948年12月', '', '45292'])(
 		'hands %j to the full rules',
 		(text) => expect(plainMonth(text)).toBeNull()
 	);

@@ -1,18 +1,27 @@
 import { daysInMonth, dayNumber, monthIndex, type DayNumber, type MonthIndex } from '../../lib/periods';
 
 /**
- * Fast paths for the month and date cells almost every row holds in one form (2024-03 and
- * 2024-04-02): read by character codes, without NFKC, regular expressions or match arrays. Each
+ * Fast paths for the month and date cells almost every row holds in one form (2024-03 or
+ * 2024年3月, and 2024-04-02): read by character codes, without NFKC, regular expressions or match arrays. Each
  * returns null for anything else — another form, a full-width digit, a space, an impossible
  * month or day — and the caller then applies the full rules (parseMonthCell, parseDay), which
  * alone decide what is valid and word the error. A value returned here is exactly theirs.
  */
 
-/** `YYYY-MM` with a real month and a year the full rules accept, else null. */
+const YEAR_SIGN = 0x5e74; // 年
+const MONTH_SIGN = 0x6708; // 月
+
+/**
+ * `YYYY-MM`, or `YYYY年M月` / `YYYY年MM月` as spreadsheets are typed, with a real month and a
+ * year the full rules accept, else null.
+ */
 export function plainMonth(text: string): MonthIndex | null {
-	if (text.length !== 7 || text.charCodeAt(4) !== 45) return null;
+	let month: number;
+	if (text.length === 7 && text.charCodeAt(4) === 45) month = digits(text, 5, 7);
+	else if ((text.length === 7 || text.length === 8) && text.charCodeAt(4) === YEAR_SIGN && text.charCodeAt(text.length - 1) === MONTH_SIGN)
+		month = digits(text, 5, text.length - 1);
+	else return null;
 	const year = digits(text, 0, 4);
-	const month = digits(text, 5, 7);
 	if (year < 1949 || year > 2200 || month < 1 || month > 12) return null;
 	return monthIndex(year, month);
 }
