@@ -9,6 +9,7 @@ import {
 	dropHelpersSql,
 	duplicatesSql,
 	incidentsSql,
+	previousColumn,
 	rollupSql,
 	STAGING,
 	tasksSql,
@@ -137,19 +138,41 @@ export class Store {
 		return taken;
 	}
 
-	/** Creates the published tables from the staged rows. */
+	/**
+	 * Creates the published tables from the staged rows, all but the township and county
+	 * roll-ups: writeVillageFiles makes those while it writes the village files.
+	 */
 	async createExtracts(fromMonth: number, toMonth: number, today: number): Promise<void> {
-		const c = this.catalog;
-		for (const sql of [
-			unitsSql,
-			villageMonthSql(c, fromMonth, toMonth, today),
-			rollupSql(c, 'township'),
-			rollupSql(c, 'county'),
-			...dropHelpersSql(c),
-			tasksSql,
-			incidentsSql
-		])
+		for (const sql of [unitsSql, villageMonthSql(this.catalog, fromMonth, toMonth, today), tasksSql, incidentsSql])
 			await this.conn.run(sql);
+	}
+
+	/**
+	 * Writes village_month as one Parquet file per township into `dir` and, meanwhile, creates
+	 * the township and county roll-ups from it on a second connection. The village files take
+	 * one DuckDB thread (see copyPartitioned), so the roll-ups use the other core instead of
+	 * waiting for them (~1.5 s of a province's wall time).
+	 */
+	async writeVillageFiles(dir: string): Promise<{ key: string; path: string; rows: number }[]> {
+		const c = this.catalog;
+		const helpers = c.measures.filter((m) => m.kind === 'stock').map((m) => ident(previousColumn(m.id)));
+		const rollups = await this.instance.connect();
+		const select = `SELECT * EXCLUDE (${helpers.join(', ')}) FROM village_month`;
+		try {
+			const [files, made] = await Promise.allSettled([
+				this.copyPartitioned(select, 'township_code', dir),
+				(async () => {
+					for (const sql of [rollupSql(c, 'township'), rollupSql(c, 'county')]) await rollups.run(sql);
+				})()
+			]);
+			// both settled: neither query is still running when the store is closed
+			if (files.status === 'rejected') throw files.reason;
+			if (made.status === 'rejected') throw made.reason;
+			for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
+			return files.value;
+		} finally {
+			rollups.closeSync();
+		}
 	}
 
 	/**
@@ -176,10 +199,10 @@ export class Store {
 	}
 
 	/**
-	 * Writes `table` as one Parquet file per value of `key` into `dir` (one pass over the table,
-	 * keeping its row order) and returns the files as `dir/<key>.parquet`.
+	 * Writes the rows of `select` as one Parquet file per value of `key` into `dir` (one pass,
+	 * keeping their order) and returns the files as `dir/<key>.parquet`.
 	 */
-	async copyPartitioned(table: string, key: string, dir: string): Promise<{ key: string; path: string; rows: number }[]> {
+	private async copyPartitioned(select: string, key: string, dir: string): Promise<{ key: string; path: string; rows: number }[]> {
 		const hive = `${dir}.partitions`;
 		// One thread: threads writing the same partition split it into files whose rows interleave
 		// differently from run to run (23 of a province's 1,500 village files changed their row
@@ -188,12 +211,12 @@ export class Store {
 		await this.conn.run('SET threads = 1');
 		try {
 			await this.conn.run(
-				`COPY ${ident(table)} TO ${literal(hive)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (${ident(key)}), WRITE_PARTITION_COLUMNS true)`
+				`COPY (${select}) TO ${literal(hive)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (${ident(key)}), WRITE_PARTITION_COLUMNS true)`
 			);
 		} finally {
 			await this.conn.run('RESET threads');
 		}
-		const counts = await this.all(`SELECT ${ident(key)} AS k, count(*) AS n FROM ${ident(table)} GROUP BY ALL ORDER BY 1`);
+		const counts = await this.all(`SELECT ${ident(key)} AS k, count(*) AS n FROM (${select}) GROUP BY ALL ORDER BY 1`);
 		mkdirSync(dir, { recursive: true });
 		const parts = [];
 		for (const { k, n } of counts) {
