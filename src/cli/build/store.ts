@@ -1,8 +1,6 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { openDuckDB } from '../../lib/connector/node-duckdb';
 import type { Catalog } from '../../lib/config/catalog-schema';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { ident, literal } from '../../lib/sql/quote';
 import {
 	createStagingSql,
@@ -19,6 +17,7 @@ import {
 import type { MoveRange } from './moves';
 import type { IncidentRow, TaskRow } from './side-tables';
 import type { UnitRecord } from './units';
+import { writeVillageFiles, type VillageFile } from './village-files';
 
 /**
  * The build's DuckDB: report rows arrive as Parquet parts from the reader threads, units and
@@ -149,30 +148,17 @@ export class Store {
 
 	/**
 	 * Writes village_month as one Parquet file per township into `dir` and, meanwhile, creates
-	 * the township and county roll-ups from it on a second connection. The village files take
-	 * one DuckDB thread (see copyPartitioned), so the roll-ups use the other core instead of
-	 * waiting for them (~1.5 s of a province's wall time).
+	 * the township and county roll-ups from it: the village files take two DuckDB threads of
+	 * their own (see village-files.ts), and the roll-ups run beside them.
 	 */
-	async writeVillageFiles(dir: string): Promise<{ key: string; path: string; rows: number }[]> {
+	async writeVillageFiles(dir: string): Promise<VillageFile[]> {
 		const c = this.catalog;
 		const helpers = c.measures.filter((m) => m.kind === 'stock').map((m) => ident(previousColumn(m.id)));
-		const rollups = await this.instance.connect();
-		const select = `SELECT * EXCLUDE (${helpers.join(', ')}) FROM village_month`;
-		try {
-			const [files, made] = await Promise.allSettled([
-				this.copyPartitioned(select, 'township_code', dir),
-				(async () => {
-					for (const sql of [rollupSql(c, 'township'), rollupSql(c, 'county')]) await rollups.run(sql);
-				})()
-			]);
-			// both settled: neither query is still running when the store is closed
-			if (files.status === 'rejected') throw files.reason;
-			if (made.status === 'rejected') throw made.reason;
-			for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
-			return files.value;
-		} finally {
-			rollups.closeSync();
-		}
+		const files = await writeVillageFiles(this.instance, `SELECT * EXCLUDE (${helpers.join(', ')}) FROM village_month`, dir, async (conn) => {
+			for (const sql of [rollupSql(c, 'township'), rollupSql(c, 'county')]) await conn.run(sql);
+		});
+		for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
+		return files;
 	}
 
 	/**
@@ -196,40 +182,6 @@ export class Store {
 			`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`
 		);
 		return Number(result.rowsChanged);
-	}
-
-	/**
-	 * Writes the rows of `select` as one Parquet file per value of `key` into `dir` (one pass,
-	 * keeping their order) and returns the files as `dir/<key>.parquet`.
-	 */
-	private async copyPartitioned(select: string, key: string, dir: string): Promise<{ key: string; path: string; rows: number }[]> {
-		const hive = `${dir}.partitions`;
-		// One thread: threads writing the same partition split it into files whose rows interleave
-		// differently from run to run (23 of a province's 1,500 village files changed their row
-		// order between two builds of the same input), and they cost a third more CPU for no
-		// shorter wall time.
-		await this.conn.run('SET threads = 1');
-		try {
-			await this.conn.run(
-				`COPY (${select}) TO ${literal(hive)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (${ident(key)}), WRITE_PARTITION_COLUMNS true)`
-			);
-		} finally {
-			await this.conn.run('RESET threads');
-		}
-		const counts = await this.all(`SELECT ${ident(key)} AS k, count(*) AS n FROM (${select}) GROUP BY ALL ORDER BY 1`);
-		mkdirSync(dir, { recursive: true });
-		const parts = [];
-		for (const { k, n } of counts) {
-			const from = join(hive, `${key}=${k}`);
-			const files = readdirSync(from).filter((f) => f.endsWith('.parquet')).sort();
-			const path = join(dir, `${k}.parquet`);
-			if (files.length === 1) renameSync(join(from, files[0]), path);
-			// DuckDB may split a large partition; one file per key is the contract
-			else await this.copyToParquet(`SELECT * FROM read_parquet(${literal(join(from, '*.parquet'))})`, path);
-			parts.push({ key: String(k), path, rows: Number(n) });
-		}
-		rmSync(hive, { recursive: true, force: true });
-		return parts;
 	}
 
 	async all(sql: string): Promise<Record<string, unknown>[]> {
