@@ -60,10 +60,11 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 		const townships = [...p.units.values()].filter((u) => u.level === 'township').map((u) => u.code).sort();
 		const villageDir = join(staging, 'village_month');
 		const villageFiles: ExtractEntry[] = [];
-		for (const part of await store.copyPartitioned('village_month', 'township_code', villageDir)) {
+		for (const part of await store.writeVillageFiles(villageDir)) {
 			const ref = nameByContent(part.path);
 			villageFiles.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows });
 		}
+		// the township and county tables were made meanwhile (Store.writeVillageFiles)
 		mark('write_village_files');
 		await write('township_month', 'SELECT * FROM township_month', 'township_month.parquet');
 		await write('county_month', 'SELECT * FROM county_month', 'county_month.parquet');

@@ -8,7 +8,8 @@ import { ReportStager } from './stage';
  * own DuckDB and, when told to finish, writes them to a Parquet part for the main build.
  */
 export type ToWorker =
-	| { kind: 'file'; src: number; file: ReportFile }
+	/** Consecutive files: files[i] is file number first + i. */
+	| { kind: 'files'; first: number; files: ReportFile[] }
 	| { kind: 'finish'; path: string };
 
 const { setup, tempDir } = workerData as { setup: ReadSetup; tempDir: string };
@@ -18,8 +19,9 @@ const port = parentPort!;
 
 port.on('message', async (msg: ToWorker) => {
 	try {
-		if (msg.kind === 'file') {
-			port.postMessage({ kind: 'file', src: msg.src, result: processReportFile(msg.file, msg.src, ctx, stager) });
+		if (msg.kind === 'files') {
+			const results = msg.files.map((file, i) => processReportFile(file, msg.first + i, ctx, stager));
+			port.postMessage({ kind: 'files', first: msg.first, results });
 		} else {
 			await stager.finish(msg.path);
 			port.postMessage({ kind: 'finished', rows: stager.rows });

@@ -98,7 +98,7 @@ export function processReportBytes(
 			continue;
 		}
 		const faults = faultIssues(file.path, r, map);
-		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map);
+		const { row, issues: rowIssues } = ctx.validator.validate(file.path, r.line, r.cells, map, table.noReplacement);
 		issues.push(...faults, ...rowIssues);
 		if (unfilled.length)
 			unfilled = unfilled.filter((i) => {

@@ -1,14 +1,13 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { openDuckDB } from '../../lib/connector/node-duckdb';
 import type { Catalog } from '../../lib/config/catalog-schema';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { ident, literal } from '../../lib/sql/quote';
 import {
 	createStagingSql,
 	dropHelpersSql,
 	duplicatesSql,
 	incidentsSql,
+	previousColumn,
 	rollupSql,
 	STAGING,
 	tasksSql,
@@ -18,6 +17,7 @@ import {
 import type { MoveRange } from './moves';
 import type { IncidentRow, TaskRow } from './side-tables';
 import type { UnitRecord } from './units';
+import { writeVillageFiles, type VillageFile } from './village-files';
 
 /**
  * The build's DuckDB: report rows arrive as Parquet parts from the reader threads, units and
@@ -137,19 +137,28 @@ export class Store {
 		return taken;
 	}
 
-	/** Creates the published tables from the staged rows. */
+	/**
+	 * Creates the published tables from the staged rows, all but the township and county
+	 * roll-ups: writeVillageFiles makes those while it writes the village files.
+	 */
 	async createExtracts(fromMonth: number, toMonth: number, today: number): Promise<void> {
-		const c = this.catalog;
-		for (const sql of [
-			unitsSql,
-			villageMonthSql(c, fromMonth, toMonth, today),
-			rollupSql(c, 'township'),
-			rollupSql(c, 'county'),
-			...dropHelpersSql(c),
-			tasksSql,
-			incidentsSql
-		])
+		for (const sql of [unitsSql, villageMonthSql(this.catalog, fromMonth, toMonth, today), tasksSql, incidentsSql])
 			await this.conn.run(sql);
+	}
+
+	/**
+	 * Writes village_month as one Parquet file per township into `dir` and, meanwhile, creates
+	 * the township and county roll-ups from it: the village files take two DuckDB threads of
+	 * their own (see village-files.ts), and the roll-ups run beside them.
+	 */
+	async writeVillageFiles(dir: string): Promise<VillageFile[]> {
+		const c = this.catalog;
+		const helpers = c.measures.filter((m) => m.kind === 'stock').map((m) => ident(previousColumn(m.id)));
+		const files = await writeVillageFiles(this.instance, `SELECT * EXCLUDE (${helpers.join(', ')}) FROM village_month`, dir, async (conn) => {
+			for (const sql of [rollupSql(c, 'township'), rollupSql(c, 'county')]) await conn.run(sql);
+		});
+		for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
+		return files;
 	}
 
 	/**
@@ -173,31 +182,6 @@ export class Store {
 			`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`
 		);
 		return Number(result.rowsChanged);
-	}
-
-	/**
-	 * Writes `table` as one Parquet file per value of `key` into `dir` (one pass over the table,
-	 * keeping its row order) and returns the files as `dir/<key>.parquet`.
-	 */
-	async copyPartitioned(table: string, key: string, dir: string): Promise<{ key: string; path: string; rows: number }[]> {
-		const hive = `${dir}.partitions`;
-		await this.conn.run(
-			`COPY ${ident(table)} TO ${literal(hive)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (${ident(key)}), WRITE_PARTITION_COLUMNS true)`
-		);
-		const counts = await this.all(`SELECT ${ident(key)} AS k, count(*) AS n FROM ${ident(table)} GROUP BY ALL ORDER BY 1`);
-		mkdirSync(dir, { recursive: true });
-		const parts = [];
-		for (const { k, n } of counts) {
-			const from = join(hive, `${key}=${k}`);
-			const files = readdirSync(from).filter((f) => f.endsWith('.parquet')).sort();
-			const path = join(dir, `${k}.parquet`);
-			if (files.length === 1) renameSync(join(from, files[0]), path);
-			// DuckDB may split a large partition; one file per key is the contract
-			else await this.copyToParquet(`SELECT * FROM read_parquet(${literal(join(from, '*.parquet'))})`, path);
-			parts.push({ key: String(k), path, rows: Number(n) });
-		}
-		rmSync(hive, { recursive: true, force: true });
-		return parts;
 	}
 
 	async all(sql: string): Promise<Record<string, unknown>[]> {

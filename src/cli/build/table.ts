@@ -1,6 +1,6 @@
 import { readXlsx, type CellFault, type XlsxMerge } from '../io/xlsx-read';
 import { parseCsv } from './csv';
-import { decodeText, type Encoding } from './decode';
+import { decodeText, REPLACEMENT, type Encoding } from './decode';
 import type { ReportFormat } from './report-files';
 
 export interface SourceRow {
@@ -18,6 +18,8 @@ export interface SourceTable {
 	merges?: XlsxMerge[];
 	/** See Decoded.bomMismatchLine: the file is refused. */
 	bomMismatchLine?: number;
+	/** No cell can hold U+FFFD (a CSV whose decoded text has none): cells need no search for it. */
+	noReplacement?: boolean;
 }
 
 /** Reads a CSV (any of the encodings counties use) or the first sheet of an XLSX workbook. */
@@ -31,7 +33,7 @@ export function readTable(bytes: Uint8Array, format: ReportFormat): SourceTable 
 	const { text, encoding, bomMismatchLine } = decodeText(bytes);
 	const rows: SourceRow[] = [];
 	for (const r of parseCsv(text, format === 'tsv' ? '\t' : undefined)) rows.push({ line: r.line, cells: r.fields });
-	return { kind: 'csv', encoding, rows, bomMismatchLine };
+	return { kind: 'csv', encoding, rows, bomMismatchLine, noReplacement: !text.includes(REPLACEMENT) };
 }
 
 export const isBlankRow = (cells: (string | null)[]) =>
