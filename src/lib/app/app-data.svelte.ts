@@ -11,7 +11,6 @@ import type { UnitRow, ViewQuery } from '../views/view-query';
 import { warmupQueries, warmupUnitsQuery } from '../views/warmup';
 import { dataUrl, fetchManifest } from './data-url';
 import { bootFetch } from './boot-fetch';
-import { startCompile } from '../engine/engine-worker';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
 export type LoadError =
@@ -125,14 +124,11 @@ export class AppData {
 			return;
 		}
 		this.manifest = manifest;
-		// The engine's worker has been downloading the wasm since the first byte (boot.js); it
-		// compiles it, and the engine's code on this page (~200 KB with Arrow) is loaded and run,
-		// once the first numbers are painted, so that neither delays them. A failure is recorded
-		// in `error` and shown; nothing else awaits this start.
-		void afterNextPaint().then(() => {
-			startCompile();
-			this.startEngine(fetchImpl).catch(() => {});
-		});
+		// The engine's worker has been downloading and compiling since the first byte (boot.js);
+		// its code on this page (~200 KB with Arrow) is loaded and run only once the first numbers
+		// are painted, so it never delays them. A failure is recorded in `error` and shown;
+		// nothing else awaits this start.
+		void afterNextPaint().then(() => this.startEngine(fetchImpl).catch(() => {}));
 	}
 
 	private startEngine(fetchImpl: typeof fetch): Promise<Engine> {

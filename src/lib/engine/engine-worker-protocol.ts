@@ -17,6 +17,3 @@ export type EngineWorkerStatus =
 	| { kind: 'compiling' }
 	| { kind: 'compiled' }
 	| { kind: 'error'; message: string };
-
-/** From the page: the first paint is done, compile now (the download has not waited). */
-export type EngineWorkerCommand = { kind: 'compile' };

@@ -1,9 +1,5 @@
 import { engineFiles } from './engine-files';
-import type {
-	EngineWorkerCommand,
-	EngineWorkerStart,
-	EngineWorkerStatus
-} from './engine-worker-protocol';
+import type { EngineWorkerStart, EngineWorkerStatus } from './engine-worker-protocol';
 
 /** DuckDB's worker with the wasm downloading and compiling in it, and its progress. */
 export interface EngineWorker {
@@ -39,7 +35,7 @@ export function engineUrls() {
  * script or it names other files than this bundle (an old page from a cache).
  */
 export function takeEngineWorker(): EngineWorker {
-	const boot = bootState();
+	const boot = (globalThis as { __kpBoot?: { engine?: BootEngine | null } }).__kpBoot;
 	const early = boot?.engine;
 	const urls = engineUrls();
 	if (boot) boot.engine = null;
@@ -59,20 +55,7 @@ export function takeEngineWorker(): EngineWorker {
 		port: channel.port2
 	};
 	worker.postMessage(start, [channel.port2]);
-	startCompile(channel.port1);
 	return attach(worker, channel.port1, null);
-}
-
-const bootState = () => (globalThis as { __kpBoot?: { engine?: BootEngine | null } }).__kpBoot;
-
-/**
- * Tells the engine's worker to compile the wasm it has been downloading: the page calls this once
- * its first numbers are painted (src/lib/app/app-data.svelte.ts), so that a compile that takes
- * every core does not land on them. Without a word the worker starts by itself after 1.5 s.
- */
-export function startCompile(port = bootState()?.engine?.port): void {
-	const go: EngineWorkerCommand = { kind: 'compile' };
-	port?.postMessage(go);
 }
 
 function attach(worker: Worker, port: MessagePort, last: EngineWorkerStatus | null): EngineWorker {
