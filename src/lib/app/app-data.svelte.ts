@@ -105,11 +105,6 @@ export class AppData {
 		const keep = (found: Precomputed['results']) => {
 			for (const [k, rows] of Object.entries(found)) this.precomputed.set(k, rows);
 		};
-		// the other default views' results (~1 MB to parse) are read once the page has painted: the
-		// overview's first numbers do not wait for them, and the other pages wait a frame at most
-		this.more = afterNextPaint()
-			.then(() => results(manifest.precomputed_more))
-			.then(keep);
 		try {
 			const [compiled, first] = await Promise.all([
 				json(manifest.config.compiled),
@@ -118,6 +113,9 @@ export class AppData {
 			performance.mark('kp:data');
 			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
 			keep(first);
+			// the other default views' results (~1 MB) are read after these: the overview's first
+			// numbers do not wait for them (a query that misses waits, in rows())
+			this.more = results(manifest.precomputed_more).then(keep);
 		} catch (e) {
 			if (!(e instanceof CorruptFile))
 				this.error = { kind: 'config', detail: (e as Error).message };
