@@ -39,8 +39,8 @@
 		engine: startEngine(script.dataset)
 	};
 
-	// DuckDB's worker, which downloads and compiles the engine's 34 MB wasm off the main thread
-	// while the page loads, and starts DuckDB. The app takes it over
+	// DuckDB's worker, which downloads the engine's 34 MB wasm off the main thread while the page
+	// loads and compiles it when the app says (its first content is drawn). The app takes it over
 	// (src/lib/engine/engine-worker.ts, whose start message this is: keep them in step). The
 	// paths are the built files' (src/hooks.server.ts).
 	/** @param {DOMStringMap} paths */

@@ -11,6 +11,7 @@ import type { UnitRow, ViewQuery } from '../views/view-query';
 import { warmupQueries, warmupUnitsQuery } from '../views/warmup';
 import { dataUrl, fetchManifest } from './data-url';
 import { bootFetch } from './boot-fetch';
+import { startCompile } from '../engine/engine-worker';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
 export type LoadError =
@@ -122,10 +123,9 @@ export class AppData {
 			return;
 		}
 		this.manifest = manifest;
-		// The engine's worker has been downloading and compiling since the first byte (boot.js);
-		// its code on this page (~200 KB with Arrow) is loaded and run only once the first numbers
-		// are painted, so it never delays them. A failure is recorded in `error` and shown;
-		// nothing else awaits this start.
+		// The engine's worker has been downloading the wasm since the first byte (boot.js); its
+		// code on this page (~200 KB with Arrow) is loaded and run only after the first paint, so
+		// it never delays it. A failure is recorded in `error` and shown; nothing else awaits this.
 		void afterNextPaint().then(() => this.startEngine(fetchImpl).catch(() => {}));
 	}
 
@@ -208,7 +208,26 @@ export class AppData {
 
 	/** The engine itself, for the SQL console (it opens its own closed connection). */
 	engineForConsole(): Promise<Engine> {
+		this.compileNow();
 		return this.startEngine(fetch);
+	}
+
+	/**
+	 * The page has drawn its first content (the overview's numbers, the trends chart, the
+	 * ranking): the engine's worker may compile the wasm now. Compiling 34 MB takes every core for
+	 * a few hundred ms; on this machine's two cores, done beside the trends page's first chart, it
+	 * delayed that chart by ~150 ms. A page whose first content needs the engine lets it compile
+	 * with its first query (run()); a page that says neither, 1.5 s after the worker started.
+	 */
+	firstContentShown(): void {
+		this.compileNow();
+	}
+
+	private compileAsked = false;
+	private compileNow(): void {
+		if (this.compileAsked) return;
+		this.compileAsked = true;
+		startCompile();
 	}
 
 	/**
@@ -234,6 +253,7 @@ export class AppData {
 	}
 
 	private async run(q: ViewQuery): Promise<Rows> {
+		this.compileNow();
 		const engine = await this.startEngine(fetch);
 		await engine.ensure(q.need);
 		const [{ rowsOf }, table] = await Promise.all([

@@ -1,18 +1,23 @@
 // DuckDB-WASM's own worker script, started from the page's first byte (src/boot.js, or
 // engine-worker.ts when the page has no boot script). It downloads the 34 MB wasm itself from
-// then on, compiles it as it arrives (WebAssembly.compileStreaming), and starts DuckDB as soon as
-// it is compiled: none of that waits for the app's scripts or runs on the page's main thread.
-// Measured in `npm run bench:browser` against a bare AsyncDuckDB page. (Holding the compile back
-// until the first numbers were painted was measured too: no faster first number, so no.)
+// then on, compiles it as it arrives once the page has drawn its first content
+// (wasm-download.ts), and starts DuckDB as soon as it is compiled: none of that waits for the
+// app's scripts or runs on the page's main thread. Measured in `npm run bench:browser` against a
+// bare AsyncDuckDB page.
 //
 // The first message names DuckDB's worker script and the wasm, and brings a port. Progress
 // ({loaded, total}, then {compiling}, then {compiled} or {error}) goes out on that port, never on
 // the worker's own channel, which belongs to DuckDB's AsyncDuckDB from then on. DuckDB asks for
 // the wasm by URL and compiles it with instantiateStreaming: both are answered from the Module.
-import type { EngineWorkerStart, EngineWorkerStatus } from './engine-worker-protocol';
+import type {
+	EngineWorkerCommand,
+	EngineWorkerStart,
+	EngineWorkerStatus
+} from './engine-worker-protocol';
+import { downloadAndCompile } from './wasm-download';
 
-/** Progress messages at most this often: a reader does not see ten a second. */
-const PROGRESS_INTERVAL_MS = 100;
+/** The compile starts at the latest this long after the download, if the page never says. */
+const COMPILE_AFTER_MS = 1500;
 
 const scope = self as unknown as {
 	fetch: typeof fetch;
@@ -30,7 +35,14 @@ scope.addEventListener(
 		const { workerUrl, moduleUrl, port } = e.data;
 		const network = scope.fetch.bind(self);
 		const post = (status: EngineWorkerStatus) => port.postMessage(status);
-		const compiled = compile(network, moduleUrl, post);
+		// the page says when its first content is drawn (engine-worker.ts, startCompile)
+		const compileFrom = new Promise<void>((start) => {
+			port.onmessage = (m: MessageEvent<EngineWorkerCommand>) => {
+				if (m.data.kind === 'compile') start();
+			};
+			setTimeout(start, COMPILE_AFTER_MS);
+		});
+		const compiled = downloadAndCompile(network, moduleUrl, post, compileFrom);
 		// DuckDB asks with a Request object
 		scope.fetch = (input, init) =>
 			(input instanceof Request ? input.url : String(input)) === moduleUrl
@@ -123,43 +135,4 @@ function takeOver(g: Scope, started: Promise<boolean>, waiting: { data: DuckDBRe
 	};
 	g.onmessage = handle;
 	for (const e of waiting) void handle(e);
-}
-
-/**
- * The wasm, compiled as its bytes arrive, with byte progress for the page's bar. `total` is 0
- * when the server compresses the response: Content-Length then counts compressed bytes while the
- * stream gives decompressed ones.
- */
-async function compile(
-	network: typeof fetch,
-	url: string,
-	post: (s: EngineWorkerStatus) => void
-): Promise<WebAssembly.Module> {
-	const res = await network(url);
-	if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
-	const length = Number(res.headers.get('Content-Length') ?? 0);
-	const total = res.headers.get('Content-Encoding') ? 0 : length;
-	let loaded = 0;
-	let reported = 0;
-	const report = () => {
-		reported = performance.now();
-		post({ kind: 'progress', loaded, total });
-	};
-	report();
-	const counted = res.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, out) {
-				loaded += chunk.byteLength;
-				if (performance.now() - reported >= PROGRESS_INTERVAL_MS) report();
-				out.enqueue(chunk);
-			},
-			flush() {
-				report();
-				post({ kind: 'compiling' });
-			}
-		})
-	);
-	return WebAssembly.compileStreaming(
-		new Response(counted, { headers: { 'Content-Type': 'application/wasm' } })
-	);
 }

@@ -17,3 +17,6 @@ export type EngineWorkerStatus =
 	| { kind: 'compiling' }
 	| { kind: 'compiled' }
 	| { kind: 'error'; message: string };
+
+/** From the page: its first content is drawn, compile now (the download has not waited). */
+export type EngineWorkerCommand = { kind: 'compile' };

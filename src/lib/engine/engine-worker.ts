@@ -1,5 +1,9 @@
 import { engineFiles } from './engine-files';
-import type { EngineWorkerStart, EngineWorkerStatus } from './engine-worker-protocol';
+import type {
+	EngineWorkerCommand,
+	EngineWorkerStart,
+	EngineWorkerStatus
+} from './engine-worker-protocol';
 
 /** DuckDB's worker with the wasm downloading and compiling in it, and its progress. */
 export interface EngineWorker {
@@ -35,7 +39,7 @@ export function engineUrls() {
  * script or it names other files than this bundle (an old page from a cache).
  */
 export function takeEngineWorker(): EngineWorker {
-	const boot = (globalThis as { __kpBoot?: { engine?: BootEngine | null } }).__kpBoot;
+	const boot = bootState();
 	const early = boot?.engine;
 	const urls = engineUrls();
 	if (boot) boot.engine = null;
@@ -55,10 +59,27 @@ export function takeEngineWorker(): EngineWorker {
 		port: channel.port2
 	};
 	worker.postMessage(start, [channel.port2]);
+	startCompile(channel.port1);
 	return attach(worker, channel.port1, null);
 }
 
+const bootState = () => (globalThis as { __kpBoot?: { engine?: BootEngine | null } }).__kpBoot;
+
+/**
+ * Tells the engine's worker to compile the wasm it has been downloading: the page calls this once
+ * its first content is drawn (AppData.firstContentShown), so that a compile that takes every
+ * core does not land on it. Without a word the worker starts by itself after 1.5 s.
+ */
+export function startCompile(port = takenPort ?? bootState()?.engine?.port): void {
+	const go: EngineWorkerCommand = { kind: 'compile' };
+	port?.postMessage(go);
+}
+
+/** The port of the worker the page took over: the page may say "compile" after taking it. */
+let takenPort: MessagePort | null = null;
+
 function attach(worker: Worker, port: MessagePort, last: EngineWorkerStatus | null): EngineWorker {
+	takenPort = port;
 	const listeners: ((s: EngineWorkerStatus) => void)[] = [];
 	port.onmessage = (e: MessageEvent<EngineWorkerStatus>) => {
 		last = e.data;

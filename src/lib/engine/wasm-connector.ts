@@ -30,7 +30,7 @@ export interface WasmConnector extends Connector {
 
 /**
  * DuckDB-WASM in its own Worker, which downloads the 34 MB wasm itself from the page's first byte,
- * compiles it as it arrives and starts DuckDB right after
+ * compiles it once the page has drawn its first content and starts DuckDB right after
  * (duckdb-module-worker.ts), started by src/boot.js and taken over here (engine-worker.ts):
  * neither waits for the app's scripts or holds the page's main thread. The worker reports bytes
  * for the progress bar (DuckDB's own progress callback only fires after a 20 ms pause between
