@@ -61,6 +61,8 @@ export class AppData {
 	private started: Promise<void> | null = null;
 	/** The other default views' precomputed results, until they are in `precomputed`. */
 	private more: Promise<void> | null = null;
+	/** Whether the engine's worker has been told to compile (once is enough). */
+	private compileAsked = false;
 
 	/** Reads manifest, configuration and first results; then starts the engine in the background. */
 	start(fetchImpl: typeof fetch = bootFetch()): Promise<void> {
@@ -223,7 +225,6 @@ export class AppData {
 		this.compileNow();
 	}
 
-	private compileAsked = false;
 	private compileNow(): void {
 		if (this.compileAsked) return;
 		this.compileAsked = true;
