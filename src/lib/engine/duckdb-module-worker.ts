@@ -16,7 +16,7 @@ import type {
 } from './engine-worker-protocol';
 import { downloadAndCompile } from './wasm-download';
 
-/** The compile starts at the latest this long after the download, if the page never says. */
+/** The compile starts at the latest this long after the worker started, if the page never says. */
 const COMPILE_AFTER_MS = 1500;
 
 const scope = self as unknown as {
