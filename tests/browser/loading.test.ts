@@ -1,6 +1,20 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, screenshot } from './browser';
+
+/**
+ * Requests matching `pattern` wait until the returned function is called: a slow county link for
+ * one kind of file, released when the test says.
+ */
+async function holdBack(context: BrowserContext, pattern: string): Promise<() => void> {
+	let release!: () => void;
+	const released = new Promise<void>((r) => (release = r));
+	await context.route(pattern, async (route) => {
+		await released;
+		await route.fallback();
+	});
+	return release;
+}
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
@@ -15,12 +29,7 @@ describe('while the engine loads', () => {
 		async (lang, param, message, computing) => {
 			const { page, context, outside, errors } = await openPage(browser);
 			// a slow county link: the engine's wasm arrives only when the test lets it
-			let release!: () => void;
-			const arrived = new Promise<void>((r) => (release = r));
-			await context.route('**/*duckdb-eh*.wasm', async (route) => {
-				await arrived;
-				await route.fallback();
-			});
+			const release = await holdBack(context, '**/*duckdb-eh*.wasm');
 			await page.goto(`${inject('demoUrl')}/${param}`);
 			const tiles = page.locator('article[data-indicator]');
 			// the precomputed first numbers, with their sparklines
@@ -65,12 +74,7 @@ describe('while the engine loads', () => {
 		'the %s page says it waits for the engine, not that it computes',
 		async (_name, path, status) => {
 			const { page, context, outside, errors } = await openPage(browser);
-			let release!: () => void;
-			const arrived = new Promise<void>((r) => (release = r));
-			await context.route('**/*duckdb-eh*.wasm', async (route) => {
-				await arrived;
-				await route.fallback();
-			});
+			const release = await holdBack(context, '**/*duckdb-eh*.wasm');
 			// not a precomputed view: it needs the engine
 			await page.goto(`${inject('demoUrl')}/${path}`);
 			await expect
@@ -90,12 +94,7 @@ describe('while the engine loads', () => {
 	it('starts the manifest, the configuration, the first results and the engine’s worker and wasm before the app’s scripts, and asks for each once', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
 		// the app's JavaScript held back: what is requested meanwhile comes from the page itself
-		let release!: () => void;
-		const scripts = new Promise<void>((r) => (release = r));
-		await context.route('**/_app/immutable/{entry,nodes,chunks}/*.js', async (route) => {
-			await scripts;
-			await route.fallback();
-		});
+		const release = await holdBack(context, '**/_app/immutable/{entry,nodes,chunks}/*.js');
 		const requested: string[] = [];
 		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 		const data = (name: RegExp) => requested.filter((p) => name.test(p));

@@ -1,13 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExtractViews } from '../../cli/extract-set';
-import { recordingEffects } from '../../cli/effects';
-import { build } from '../../cli/build/run';
 import { defaultConfig } from '../../cli/config-files';
-import { createNodeConnector } from '../connector/node';
-import { rowsOf, type Connector } from '../connector/types';
+import { rowsOf } from '../connector/types';
+import { openTinySet, type TinySet } from '../../../tests/unit/tiny-set';
 import type { Manifest, Precomputed } from '../extract/schema';
 import { monthIndex } from '../periods';
 import { defaultViewQueries } from './defaults';
@@ -18,35 +14,17 @@ import { queryKey, scopeUnitsQuery } from './view-query';
 
 /** The views' queries on the hand-made tiny county, whose numbers are worked out by hand. */
 const config = defaultConfig();
-let dir: string;
+let set: TinySet;
 let manifest: Manifest;
-let conn: Connector;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'kaoping-views-'));
-	const { fx } = recordingEffects();
-	const r = await build(
-		{
-			input: 'tests/fixtures/tiny/input',
-			out: join(dir, 'out'),
-			allowRejects: false,
-			maxErrors: 5,
-			lang: 'en'
-		},
-		fx
-	);
-	manifest = r.manifest!;
-	conn = await createNodeConnector();
-	// the village files are in the set's village index: opened the one way Node opens a set
-	await createExtractViews(conn, join(dir, 'out'), manifest);
+	set = await openTinySet('kaoping-views-');
+	manifest = set.manifest;
 });
 
-afterAll(async () => {
-	await conn?.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => set?.close());
 
-const run = async (sql: string) => rowsOf<Record<string, unknown>>(await conn.query(sql));
+const run = async (sql: string) => rowsOf<Record<string, unknown>>(await set.conn.query(sql));
 
 describe('view queries', () => {
 	it('keys a query by its SQL text', () => {
@@ -135,7 +113,7 @@ describe('view queries', () => {
 describe('precomputed first-paint results', () => {
 	it('holds, under each default query key, exactly the rows the query returns live', async () => {
 		const read = (ref: { file: string } | undefined) =>
-			JSON.parse(readFileSync(join(dir, 'out', ref!.file), 'utf8')) as Precomputed;
+			JSON.parse(readFileSync(join(set.out, ref!.file), 'utf8')) as Precomputed;
 		const { first, more } = defaultViewQueries(config, manifest);
 		for (const [file, queries] of [
 			[read(manifest.precomputed), first],

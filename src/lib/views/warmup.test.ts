@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExtractViews } from '../../cli/extract-set';
-import { recordingEffects } from '../../cli/effects';
-import { build } from '../../cli/build/run';
 import { defaultConfig } from '../../cli/config-files';
-import { createNodeConnector } from '../connector/node';
-import { rowsOf, type Connector } from '../connector/types';
+import { rowsOf } from '../connector/types';
+import { openTinySet, type TinySet } from '../../../tests/unit/tiny-set';
 import type { Manifest } from '../extract/schema';
 import { defaultTrendsState, multiplesQuery, switchLevel, trendsQuery } from './trends';
 import type { UnitRow } from './view-query';
@@ -15,33 +9,17 @@ import { warmupQueries, warmupUnitsQuery } from './warmup';
 
 /** The warm-up must run the very queries a first click on a level button asks for. */
 const config = defaultConfig();
-let dir: string;
+let set: TinySet;
 let manifest: Manifest;
-let conn: Connector;
 let units: UnitRow[];
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'kaoping-warmup-'));
-	const r = await build(
-		{
-			input: 'tests/fixtures/tiny/input',
-			out: join(dir, 'out'),
-			allowRejects: false,
-			maxErrors: 5,
-			lang: 'en'
-		},
-		recordingEffects().fx
-	);
-	manifest = r.manifest!;
-	conn = await createNodeConnector();
-	await createExtractViews(conn, join(dir, 'out'), manifest);
-	units = rowsOf<UnitRow>(await conn.query(warmupUnitsQuery(manifest)!.sql));
+	set = await openTinySet('kaoping-warmup-');
+	manifest = set.manifest;
+	units = rowsOf<UnitRow>(await set.conn.query(warmupUnitsQuery(manifest)!.sql));
 });
 
-afterAll(async () => {
-	await conn?.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => set?.close());
 
 const keys = (qs: { key: string }[]) => qs.map((q) => q.key);
 
@@ -82,7 +60,7 @@ describe('warm-up queries', () => {
 			...warmupQueries(config, manifest, units, 'loaded'),
 			...warmupQueries(config, manifest, units, 'villages')
 		])
-			expect(rowsOf(await conn.query(q.sql)).length, q.sql.slice(0, 80)).toBeGreaterThan(0);
+			expect(rowsOf(await set.conn.query(q.sql)).length, q.sql.slice(0, 80)).toBeGreaterThan(0);
 	});
 
 	it('ask for nothing at village level in a county without townships', () => {
