@@ -42,7 +42,31 @@ describe('overview', () => {
 		expect(outside).toEqual([]);
 		// only the refused engine downloads may fail; nothing may go unhandled
 		expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
-		await expect(page.getByRole('alert').innerText()).resolves.toContain('分析引擎未能启动');
+		// in a reader's words, with what to do; the browser's own message only under 技术信息
+		const alert = await page.getByRole('alert').innerText();
+		expect(alert).toContain('分析引擎未能启动。已显示的数字仍然有效');
+		expect(alert).toContain('请点“重试”');
+		expect(alert).not.toMatch(/fetch|HTTP|wasm/i);
+		await page.getByRole('alert').getByText('技术信息').click();
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/fetch|wasm/i);
+		await screenshot(page, 'overview-engine-failed');
+		await context.close();
+	});
+
+	it('tells a reader whose browser cannot run the engine which browsers can, with no retry', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		// what DuckDB's feature check sees in a browser without WebAssembly exception handling
+		await context.addInitScript(() => {
+			WebAssembly.validate = () => false;
+		});
+		await page.goto(inject('demoUrl') + '/');
+		await page.locator('[data-indicator=policy_compliance_rate] .value[data-value]').waitFor();
+		const alert = page.getByRole('alert');
+		await expect.poll(() => alert.innerText()).toContain('这个浏览器太旧');
+		expect(await alert.innerText()).toContain('Chrome、Edge 或 360 极速版 95 以上版本');
+		expect(await alert.getByRole('button').count()).toBe(0);
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 
@@ -59,6 +83,31 @@ describe('overview', () => {
 		expect(await page.locator('select[name=period]').inputValue()).toBe('2023Q2');
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps its first numbers when a later part cannot load, and says so where it would be', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		// the scripts the page names in its HTML load; every one asked for later (the carded
+		// units', the engine's) fails, as after a half-finished copy of a new version
+		const html = await (await fetch(inject('demoUrl') + '/')).text();
+		const first = [...html.matchAll(/href="\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+		expect(first.length).toBeGreaterThan(2);
+		// (and SvelteKit's own error page, which it fetches at start without handling a failure)
+		const loads = (url: string) => first.some((f) => url.endsWith(f)) || /\/nodes\/1\./.test(url);
+		await context.route('**/_app/immutable/**/*.js', (route) =>
+			loads(route.request().url()) ? route.fallback() : route.abort()
+		);
+		await page.goto(inject('demoUrl') + '/');
+		await page.locator('[data-indicator=policy_compliance_rate] .value[data-value]').waitFor();
+		const alerts = page.getByRole('alert');
+		await expect
+			.poll(() => alerts.allInnerTexts())
+			.toEqual(expect.arrayContaining([expect.stringContaining('挂牌单位没有加载成功')]));
+		expect(await page.locator('[data-indicator]').count()).toBeGreaterThan(8);
+		await screenshot(page, 'overview-part-failed');
+		expect(outside).toEqual([]);
+		expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
 		await context.close();
 	});
 

@@ -11,6 +11,7 @@ import type { UnitRow, ViewQuery } from '../views/view-query';
 import { warmupQueries, warmupUnitsQuery } from '../views/warmup';
 import { dataUrl, fetchManifest } from './data-url';
 import { bootFetch } from './boot-fetch';
+import { BrowserTooOld } from '../engine/browser-too-old';
 import { startCompile } from '../engine/engine-worker';
 
 /** Why the site cannot show data: the page says which, and the command that fixes it. */
@@ -18,7 +19,8 @@ export type LoadError =
 	| { kind: 'missing'; detail: string }
 	| { kind: 'version'; found: number; expected: number }
 	| { kind: 'config'; detail: string }
-	| { kind: 'engine'; detail: string }
+	/** `browser`: this browser cannot run the engine (retrying will not help). */
+	| { kind: 'engine'; detail: string; browser: boolean }
 	/** A file's bytes differ from the sha256 manifest.json lists: copied badly or altered. */
 	| { kind: 'corrupt'; file: string; expected: string; found: string };
 
@@ -162,7 +164,11 @@ export class AppData {
 				this.engineState = 'error';
 				// a damaged file has said so already, by name
 				if (!(e instanceof CorruptFile))
-					this.error = { kind: 'engine', detail: (e as Error).message };
+					this.error = {
+						kind: 'engine',
+						detail: (e as Error).message,
+						browser: e instanceof BrowserTooOld
+					};
 				throw e;
 			}
 		})());

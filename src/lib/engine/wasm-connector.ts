@@ -7,6 +7,7 @@ import {
 import type { Table } from 'apache-arrow';
 import type { Connector } from '../connector/types';
 import { closeConnection, type ConsoleConnection } from '../sql/closed';
+import { BrowserTooOld } from './browser-too-old';
 import { engineUrls, takeEngineWorker } from './engine-worker';
 import { ENGINE_DOWNLOAD, ENGINE_START } from './progress-labels';
 
@@ -57,7 +58,7 @@ export async function createWasmConnector(
 	const features = await getPlatformFeatures();
 	if (!features.wasmExceptions) {
 		worker.terminate();
-		throw new Error(
+		throw new BrowserTooOld(
 			'浏览器太旧，不支持 WebAssembly 异常处理 (wasm exceptions)：请使用 Chrome、Edge 或 360 极速版 95 以上版本'
 		);
 	}

@@ -19,6 +19,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'status.engineLoading': 'Loading the query engine…',
 	'status.dataLoading': 'Loading data…',
 	'status.chartLoading': 'Loading chart…',
+	'status.partError': '{part} did not load: reload the page to try again',
 	'status.chartError': 'The chart could not be loaded',
 	'status.noData': 'No data found',
 	'status.noDataHowTo': 'Build the data first: {command}',
@@ -148,7 +149,12 @@ export const en: Record<keyof typeof zh, string> = {
 	'status.engineReady': 'Engine ready',
 	'status.engineProgress': 'Analysis engine {loaded} / {total} MB',
 	'status.dataProgress': 'Data files {loaded} / {total}',
-	'status.engineFailed': 'The analysis engine did not start: {message}',
+	'status.engineFailed':
+		'The analysis engine did not start. The numbers already shown are still valid; other periods, levels, exports and queries wait for the engine.',
+	'status.engineFailedHelp':
+		"Press Retry. If this keeps happening, ask the site's administrator to check that all of the site's files (including the _app folder) were copied to the server, then reload.",
+	'status.browserTooOld':
+		'This browser is too old to run the analysis engine (it lacks WebAssembly exception handling). The numbers already shown are still valid; for everything else, use Chrome, Edge or 360 Speed Browser, version 95 or later.',
 	'status.missingTitle': 'No data found',
 	'status.configError': 'Configuration error: {message}',
 	'status.loadingManifest': 'Reading the data manifest…',
