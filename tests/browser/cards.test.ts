@@ -48,6 +48,15 @@ describe('三牌 cards', () => {
 		await expect(page.locator('table.matrix').innerText()).resolves.toMatch(
 			/Red card|Black card|Yellow card/
 		);
+		// the tiers by the scheme's English names, here and in the reasons
+		const consequences = await page.locator('#consequences').locator('..').innerText();
+		expect(consequences).toContain('Key rectification: Deposit');
+		expect(consequences).not.toMatch(/优质服务先进|一类先进|重点整改/);
+		const black = page.locator('table.matrix tbody tr', { hasText: '北关街道' });
+		await black.getByRole('button').click();
+		await expect
+			.poll(() => page.locator('main').innerText())
+			.toContain('tier "Key rectification" (rank');
 		await screenshot(page, 'cards-en');
 		expect(outside).toEqual([]);
 		await context.close();

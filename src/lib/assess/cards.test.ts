@@ -86,6 +86,13 @@ describe('each card rule of the 2024 scheme, with its reason', () => {
 		expect(d.reasons.map((r) => r.zh)).toContain(reason);
 	});
 
+	it('names the tier in English by the scheme’s name_en, not its Chinese name', () => {
+		const d = decide({ rank: 18, tier: '重点整改' });
+		expect(d.reasons.map((r) => r.en)).toEqual([
+			'tier "Key rectification" (rank 18 of 19) → black card'
+		]);
+	});
+
 	it('does not fire on what the rules leave out', () => {
 		const quiet: Partial<CardFacts>[] = [
 			{ incidents: [{ type: '两非案件', count: 2, date: '2022-03-01', where: '西村' }] },

@@ -1,4 +1,5 @@
 import type { CardCondition, Scheme } from '../config/scheme';
+import { tierName } from '../config/tier-name';
 import type { ReasonText, Texts } from './reason-text';
 import type { ArrearsLine } from './score';
 import {
@@ -172,7 +173,8 @@ function reasonsFor(
 		}
 		case 'tier': {
 			if (f.tier !== c.tier) return out;
-			const t = text.tier(c.tier, f.rank, f.ranked, card);
+			const name = { zh: c.tier, en: tierName(scheme, c.tier, 'en') };
+			const t = text.tier(name, f.rank, f.ranked, card);
 			return append(out, reason(card, c.when, null, f.tier, c.tier, t));
 		}
 		case 'key_in_arrears': {

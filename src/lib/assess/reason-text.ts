@@ -83,11 +83,12 @@ export class ReasonText {
 		);
 	}
 
-	tier(tier: string, rank: number, ranked: number, card: Card): Texts {
+	/** `tier`: its name in each language (the scheme's `name` and `name_en`). */
+	tier(tier: Texts, rank: number, ranked: number, card: Card): Texts {
 		return arrow(
 			{
-				zh: `考核等次 ${tier}（第 ${rank} 名/共 ${ranked} 个）`,
-				en: `tier ${tier} (rank ${rank} of ${ranked})`
+				zh: `考核等次 ${tier.zh}（第 ${rank} 名/共 ${ranked} 个）`,
+				en: `tier "${tier.en}" (rank ${rank} of ${ranked})`
 			},
 			card
 		);

@@ -1,5 +1,6 @@
 import type { Catalog, Indicator } from '../config/catalog-schema';
 import type { CardCondition, Scheme, Scoring } from '../config/scheme';
+import { tierName } from '../config/tier-name';
 import { formatNumber, formatQuantity, paren } from '../format';
 import { t, type Lang } from '../i18n';
 import { fractionLabels } from './labels';
@@ -72,11 +73,6 @@ export function weightRows(scheme: Scheme, catalog: Catalog, lang: Lang): Weight
 
 export const totalWeight = (scheme: Scheme) =>
 	Object.values(scheme.indicators).reduce((s, i) => s + i.weight, 0);
-
-export function tierName(scheme: Scheme, name: string, lang: Lang): string {
-	const tier = scheme.tiers.find((x) => x.name === name);
-	return lang === 'zh' || !tier ? name : tier.name_en;
-}
 
 /** "第 1-10 名" / "倒数 3 名". */
 export function tierRanksText(ranks: string, lang: Lang): string {

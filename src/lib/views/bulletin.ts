@@ -2,6 +2,7 @@ import type { Assessment, Card, UnitAssessment } from '../assess';
 import { fillTemplate, type BulletinTemplates } from '../config/bulletin-templates';
 import type { Catalog, Indicator } from '../config/catalog-schema';
 import type { Scheme } from '../config/scheme';
+import { tierName } from '../config/tier-name';
 import {
 	DASH,
 	formatAmount,
@@ -87,8 +88,7 @@ export function buildBulletin(input: BulletinInput): BulletinDoc {
 	const units = a.units.filter((u) => u.parent_code === input.county.code);
 	const period = assessmentPeriodText(a.period, lang);
 	const schemeName = lang === 'zh' ? scheme.name : scheme.name_en;
-	const tierLabel = (name: string) =>
-		lang === 'zh' ? name : (scheme.tiers.find((x) => x.name === name)?.name_en ?? name);
+	const tierLabel = (name: string) => tierName(scheme, name, lang);
 	const cardLabel = (c: Card) => t(lang, `card.${c}`);
 	const fill = (text: { zh: string; en: string }, params: Record<string, string | number> = {}) =>
 		fillTemplate(text[lang], { period, county: input.county.name, ...params });

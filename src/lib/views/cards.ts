@@ -4,6 +4,7 @@ import type { Catalog } from '../config/catalog-schema';
 import { chanceCaveat } from '../assess/chance';
 import type { Manifest } from '../extract/schema';
 import type { Lang } from '../i18n';
+import { tierName } from '../config/tier-name';
 import { parsePeriod } from '../periods';
 import { assessmentValuesQuery, planAssessment, type AssessmentPlan } from './assessment';
 import { defaultRankingsState, rankingPeriods } from './rankings';
@@ -165,7 +166,7 @@ export function consequences(
 ): { card: Card | null; tier: string | null; text: string }[] {
 	return plan.scheme.consequences.map((c) => ({
 		card: c.card ?? null,
-		tier: c.tier ?? null,
+		tier: c.tier ? tierName(plan.scheme, c.tier, lang) : null,
 		text: lang === 'zh' ? c.zh : c.en
 	}));
 }
