@@ -152,7 +152,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'status.engineFailed':
 		'The analysis engine did not start. The numbers already shown are still valid; other periods, levels, exports and queries wait for the engine.',
 	'status.engineFailedHelp':
-		"Press Retry. If this keeps happening, ask the site's administrator to check that all of the site's files (including the _app folder) were copied to the server, then reload.",
+		"Press Retry. If this keeps happening, ask the site's administrator to check that all of the site's files (including the _app and data folders) were copied to the server in full, then reload.",
 	'status.browserTooOld':
 		'This browser is too old to run the analysis engine (it lacks WebAssembly exception handling). The numbers already shown are still valid; for everything else, use Chrome, Edge or 360 Speed Browser, version 95 or later.',
 	'status.missingTitle': 'No data found',

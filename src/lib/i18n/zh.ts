@@ -153,7 +153,7 @@ export const zh = {
 	'status.engineFailed':
 		'分析引擎未能启动。已显示的数字仍然有效；换期间、换层级、导出和查询要等引擎启动后才能用。',
 	'status.engineFailedHelp':
-		'请点“重试”。如果一再出现，请网站管理员确认网站的全部文件（包括 _app 文件夹）都已复制到服务器上，再刷新页面。',
+		'请点“重试”。如果一再出现，请网站管理员确认网站的全部文件（包括 _app 和 data 两个文件夹）都已完整复制到服务器上，再刷新页面。',
 	'status.browserTooOld':
 		'这个浏览器太旧，运行不了分析引擎（缺少 WebAssembly 异常处理）。已显示的数字仍然有效；要使用全部功能，请换用 Chrome、Edge 或 360 极速版 95 以上版本。',
 	'status.missingTitle': '没有找到数据',
