@@ -20,7 +20,12 @@ const PROVINCE = 'bench/output/province-extracts';
 async function coldLoads(url: string, bytes: () => number, floors: Record<FloorKind, string>) {
 	const browser = await launch();
 	const out = {
-		floor: { wasm: [] as number[], duckdb: [] as number[], json: [] as number[] },
+		floor: {
+			wasm: [] as number[],
+			duckdb: [] as number[],
+			worker: [] as number[],
+			json: [] as number[]
+		},
 		firstNumber: [] as number[],
 		engineReady: [] as number[],
 		duckdbOpen: [] as number[],
@@ -60,7 +65,7 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 				await context.close();
 				// the floor right after the site's overview: both see the machine in the same state
 				if (metric === 'overview')
-					for (const kind of ['wasm', 'duckdb', 'json'] as const) {
+					for (const kind of ['wasm', 'duckdb', 'worker', 'json'] as const) {
 						const bare = await browser.newContext();
 						const page = await bare.newPage();
 						await page.goto(url + floors[kind]);
@@ -136,6 +141,10 @@ function report(
 	const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
 	console.log(
 		`  floor (bare pages, median of ${COLD_LOADS}): wasm fetch+compile ${ms(median(f.wasm))} · AsyncDuckDB + SELECT 1 ${ms(median(f.duckdb))} · the first numbers' precomputed JSON fetch+parse ${ms(median(f.json))}`
+	);
+	// the site's engine worker alone: near 1 means the gap above is the app sharing the machine
+	console.log(
+		`  the site's engine worker on a bare page (no app), AsyncDuckDB + SELECT 1: ${ms(median(f.worker))} · ${ratio(f.worker, f.duckdb)} × the floor`
 	);
 	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 	const openRatio = median(cold.duckdbOpen) / median(f.duckdb);

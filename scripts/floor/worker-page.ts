@@ -1,0 +1,21 @@
+// A bare page with the site's own engine worker (duckdb-module-worker.ts), started and told to
+// compile at once, then AsyncDuckDB + SELECT 1 as on duckdb-page.ts: the site's engine without the
+// app beside it. Against the AsyncDuckDB floor it says what the worker costs or saves; against the
+// site, what sharing the machine with the app costs. The start message is the one src/boot.js
+// sends (engine-worker-protocol.ts).
+import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+
+const params = new URLSearchParams(location.search);
+const url = (name: string) => new URL(params.get(name)!, location.href).href;
+const worker = new Worker(url('script'));
+const channel = new MessageChannel();
+worker.postMessage({ workerUrl: url('worker'), moduleUrl: url('wasm'), port: channel.port2 }, [
+	channel.port2
+]);
+channel.port1.postMessage({ kind: 'compile' });
+const db = new AsyncDuckDB(new VoidLogger(), worker);
+await db.instantiate(url('wasm'), null);
+await db.open({});
+const conn = await db.connect();
+await conn.query('SELECT 1');
+performance.mark('floor:done');
