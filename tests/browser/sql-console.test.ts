@@ -157,6 +157,31 @@ describe('SQL console (closed, read-only)', () => {
 		await context.close();
 	});
 
+	it('says when a cancel waits for one long step, and reloading the page gets out of it', async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await openConsole(page);
+		// one function call over a 500 MB string: DuckDB cannot stop inside it (~7 s here)
+		const sql = "SELECT md5(repeat('a', 500000000)) AS h";
+		await editor(page).fill(sql);
+		await runButton(page).click();
+		await page.getByRole('status').filter({ hasText: '运行中' }).waitFor();
+		await page.waitForTimeout(500);
+		await page.getByRole('button', { name: '取消' }).click();
+		const notice = page.getByTestId('sql-slow-cancel');
+		await notice.waitFor({ timeout: 10_000 });
+		await expect(notice.innerText()).resolves.toContain('取消要等当前这一步算完才生效');
+		await screenshot(page, 'sql-slow-cancel');
+		await notice.getByRole('button', { name: '重新载入页面' }).click();
+		// a fresh page, its engine free, and the SQL among the recent queries
+		await runButton(page).waitFor({ timeout: 60_000 });
+		expect(await run(page, 'SELECT 7 AS n')).toBe('rows');
+		await page.locator('details.history summary').click();
+		await expect(page.locator('details.history').innerText()).resolves.toContain('md5(repeat');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('pages a 100,000-row result and exports CSV equal to the screen', async () => {
 		const { page, context, outside, errors } = await openPage(browser);
 		await openConsole(page);

@@ -574,6 +574,9 @@ export const en: Record<keyof typeof zh, string> = {
 	'sql.run': 'Run (Ctrl+Enter)',
 	'sql.cancel': 'Cancel',
 	'sql.running': 'Running…',
+	'sql.cancelSlow':
+		'The cancel takes effect once the current step is done, which may take a while. Rather not wait? Reload the page: the data is read again, and this SQL stays in the recent queries.',
+	'sql.reload': 'Reload the page',
 	'sql.fromLink': 'This SQL came with the link and has not run: check it, then click Run.',
 	'sql.share': 'Link to this query',
 	'sql.history': 'Recent queries',

@@ -563,6 +563,9 @@ export const zh = {
 	'sql.run': '运行（Ctrl+Enter）',
 	'sql.cancel': '取消',
 	'sql.running': '运行中……',
+	'sql.cancelSlow':
+		'取消要等当前这一步算完才生效，这一步可能还要一段时间。不想等，可以重新载入页面：数据会重新读取，这条 SQL 留在“最近的查询”里。',
+	'sql.reload': '重新载入页面',
 	'sql.fromLink': '这条 SQL 来自链接，尚未运行：请检查后点“运行”。',
 	'sql.share': '本查询的链接',
 	'sql.history': '最近的查询',
