@@ -11,14 +11,21 @@ export function monthTable(level: UnitSelection['level']): string {
 	return ident(`${level}_month`);
 }
 
-/** The WHERE conditions that narrow a level's units to `codes` and/or the children of `parent`. */
+/**
+ * The WHERE conditions that narrow a level's unit-months to `codes` and/or the children of
+ * `parent`. A township's villages are its villages of each month (village_month.township_code):
+ * a village that moved (moves.csv) counts under its old township for the months before, as in
+ * the township's own totals, so that the villages listed add up to them.
+ */
 export function unitFilterSql(selection: UnitSelection): string[] {
 	const conditions: string[] = [];
 	if (selection.codes)
 		conditions.push(selection.codes.length ? `code IN ${literalList(selection.codes)}` : 'FALSE');
 	if (selection.parent !== undefined)
 		conditions.push(
-			`code IN (SELECT code FROM ${ident('units')} WHERE parent_code = ${literal(selection.parent)})`
+			selection.level === 'village'
+				? `${ident('township_code')} = ${literal(selection.parent)}`
+				: `code IN (SELECT code FROM ${ident('units')} WHERE parent_code = ${literal(selection.parent)})`
 		);
 	if (selection.grandparent !== undefined)
 		conditions.push(

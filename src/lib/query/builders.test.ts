@@ -166,9 +166,10 @@ describe('unit selection and base CTEs', () => {
 	it.each<[UnitSelection, string[]]>([
 		[{ level: 'township', codes: ["a'b", 'c'] }, ["code IN ('a''b', 'c')"]],
 		[{ level: 'township', codes: [] }, ['FALSE']],
+		[{ level: 'village', parent: T1 }, [`"township_code" = '${T1}'`]],
 		[
-			{ level: 'village', parent: T1 },
-			[`code IN (SELECT code FROM "units" WHERE parent_code = '${T1}')`]
+			{ level: 'township', parent: COUNTY },
+			[`code IN (SELECT code FROM "units" WHERE parent_code = '${COUNTY}')`]
 		],
 		[
 			{ level: 'village', grandparent: COUNTY },

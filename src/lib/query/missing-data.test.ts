@@ -291,6 +291,27 @@ describe('a village that changes township', () => {
 		expect(await births(withMoves, T2, '2023')).toBeNull();
 		expect(await births(withMoves, T, '2024')).toBe(2);
 		expect(await births(withMoves, T2, '2024')).toBe(10);
+		// the township's villages of each month add up to its totals: in 2023 the village is
+		// listed under its old township, in 2024 under its new one
+		const villages = async (db: Connector, parent: string, period: string) =>
+			(
+				await indicatorRows(
+					db,
+					indicatorValuesSql(catalog, {
+						level: 'village',
+						parent,
+						indicators: ['birth_rate'],
+						period: parsePeriod(period)!
+					})
+				)
+			).map((r) => [r.code, r.numerator]);
+		expect(await villages(withMoves, T, '2023')).toEqual([
+			[V(1), 2],
+			[moved, 10]
+		]);
+		expect(await villages(withMoves, T2, '2023')).toEqual([]);
+		expect(await villages(withMoves, T, '2024')).toEqual([[V(1), 2]]);
+		expect(await villages(withMoves, T2, '2024')).toEqual([[moved, 10]]);
 		// without the move recorded, units.csv alone rewrites 2023 (the reason moves.csv exists)
 		const without = await built(raw);
 		expect(await births(without, T, '2023')).toBe(2);

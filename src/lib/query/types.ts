@@ -9,7 +9,10 @@ export interface UnitSelection {
 	level: Level;
 	/** An empty list selects nothing (the query returns no rows). */
 	codes?: readonly string[];
-	/** Units whose parent_code is this, e.g. all villages of a township. */
+	/**
+	 * Units whose parent_code is this, e.g. all villages of a township; for villages, those in
+	 * the township in each month (a village that moved counts under the old one before it).
+	 */
 	parent?: string;
 	/** Units whose parent's parent_code is this: the villages of a county. */
 	grandparent?: string;
