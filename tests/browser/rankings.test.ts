@@ -75,6 +75,10 @@ describe('排名 rankings', () => {
 		await expect(page.locator('table.ranking tbody').innerText()).resolves.toContain(
 			'Excellent service'
 		);
+		// the funnel's two notes are two English sentences, a space between them
+		await expect
+			.poll(() => page.locator('p.note').first().innerText())
+			.toMatch(/fewer than 20 events\. φ > 1: /);
 		await screenshot(page, 'rankings-en');
 		await page.locator('input[name=level][value=village]').check();
 		await page.waitForURL(/level=village/);
