@@ -148,11 +148,13 @@ ORDER BY g.code, g.period`;
 /** The build's own column of the previous month's stock; dropped before publishing. */
 export const previousColumn = (stock: string) => `_previous_${stock}`;
 
+/** village_month's helper columns for the roll-ups (each stock's previous month), quoted. */
+export const helperColumns = (c: Catalog): string[] =>
+	c.measures.filter((m) => m.kind === 'stock').map((m) => ident(previousColumn(m.id)));
+
 /** Drops the build's helper columns from village_month once the roll-ups have used them. */
 export function dropHelpersSql(c: Catalog): string[] {
-	return c.measures
-		.filter((m) => m.kind === 'stock')
-		.map((m) => `ALTER TABLE village_month DROP COLUMN ${ident(previousColumn(m.id))}`);
+	return helperColumns(c).map((col) => `ALTER TABLE village_month DROP COLUMN ${col}`);
 }
 
 export const unitsSql = `CREATE TABLE units AS

@@ -1,13 +1,13 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { openDuckDB } from '../../lib/connector/node-duckdb';
 import type { Catalog } from '../../lib/config/catalog-schema';
-import { ident, literal } from '../../lib/sql/quote';
+import { literal } from '../../lib/sql/quote';
 import {
 	createStagingSql,
 	dropHelpersSql,
 	duplicatesSql,
 	incidentsSql,
-	previousColumn,
+	helperColumns,
 	rollupSql,
 	STAGING,
 	tasksSql,
@@ -153,8 +153,7 @@ export class Store {
 	 */
 	async writeVillageFiles(dir: string): Promise<VillageFile[]> {
 		const c = this.catalog;
-		const helpers = c.measures.filter((m) => m.kind === 'stock').map((m) => ident(previousColumn(m.id)));
-		const files = await writeVillageFiles(this.instance, `SELECT * EXCLUDE (${helpers.join(', ')}) FROM village_month`, dir, async (conn) => {
+		const files = await writeVillageFiles(this.instance, `SELECT * EXCLUDE (${helperColumns(c).join(', ')}) FROM village_month`, dir, async (conn) => {
 			for (const sql of [rollupSql(c, 'township'), rollupSql(c, 'county')]) await conn.run(sql);
 		});
 		for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
