@@ -9,6 +9,7 @@ import {
 	deploySite,
 	futureExtracts,
 	hostileExtracts,
+	movedExtracts,
 	OUTPUT
 } from './site';
 
@@ -17,6 +18,9 @@ declare module 'vitest' {
 		demoUrl: string;
 		emptyUrl: string;
 		hostileUrl: string;
+		/** The tiny county with a village that moved township (site.ts, MOVED_VILLAGE). */
+		movedUrl: string;
+		movedExtracts: string;
 		futureUrl: string;
 		demoExtracts: string;
 		/** The demo site on Debian's nginx (default server block) at the root and under /kaoping. */
@@ -31,15 +35,18 @@ const servers: StaticServer[] = [];
 
 /**
  * Builds the site once and deploys the same build with several data folders — the demo county,
- * none, hostile unit names, a future schema version — each served on its own port.
+ * none, hostile unit names, a village that moved, a future schema version — each served on its
+ * own port.
  */
 export async function setup(project: TestProject) {
 	buildSite();
 	const extracts = demoExtracts();
+	const moved = movedExtracts();
 	const sites = {
 		demoUrl: extracts,
 		emptyUrl: null,
 		hostileUrl: hostileExtracts(),
+		movedUrl: moved,
 		futureUrl: futureExtracts(extracts)
 	} as const;
 	for (const [key, data] of Object.entries(sites)) {
@@ -48,6 +55,7 @@ export async function setup(project: TestProject) {
 		project.provide(key as keyof typeof sites, server.url);
 	}
 	project.provide('demoExtracts', extracts);
+	project.provide('movedExtracts', moved);
 	// the same build on the plain static servers a county has: no rewrite rules anywhere
 	const root = deploySite('nginx-root', extracts);
 	const sub = join(OUTPUT, 'sites', 'nginx-sub');

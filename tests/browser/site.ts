@@ -36,6 +36,27 @@ export function hostileExtracts(): string {
 	return out;
 }
 
+/** The tiny county with a village that moved township (一村, from 甲镇 to 乙乡 in January 2024). */
+export const MOVED_VILLAGE = '990999001201';
+
+export function movedExtracts(): string {
+	const raw = join(OUTPUT, 'moved-raw');
+	const out = join(OUTPUT, 'moved-extracts');
+	rmSync(raw, { recursive: true, force: true });
+	cpSync(join(ROOT, 'tests/fixtures/tiny/input'), raw, { recursive: true });
+	const units = readFileSync(join(raw, 'units.csv'), 'utf8').replace(
+		`${MOVED_VILLAGE},一村,village,990999001,`,
+		`${MOVED_VILLAGE},一村,village,990999002,`
+	);
+	writeFileSync(join(raw, 'units.csv'), units);
+	writeFileSync(
+		join(raw, 'moves.csv'),
+		`code,month,old_parent_code\n${MOVED_VILLAGE},2024-01,990999001\n`
+	);
+	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
+	return out;
+}
+
 /** An extract set from a future version of kaoping, which this site must refuse clearly. */
 export function futureExtracts(from: string): string {
 	const out = join(OUTPUT, 'future-extracts');

@@ -2,6 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assessCli, type AssessedUnit } from './assess-cli';
 import { launch, openPage, screenshot } from './browser';
+import { MOVED_VILLAGE } from './site';
+import { loadCatalog } from '../../src/lib/query/fixture';
+import { indicatorValuesSql } from '../../src/lib/query/indicators';
+import type { IndicatorRow } from '../../src/lib/query/types';
+import { parsePeriod, type Period } from '../../src/lib/periods';
+import { createNodeConnector } from '../../src/lib/connector/node';
+import { rowsOf } from '../../src/lib/connector/types';
+import { openExtractSet } from '../../src/cli/extract-set';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
@@ -11,6 +19,24 @@ type Judged = AssessedUnit & {
 	indicators: Record<string, { value: number | null; numerator: number | null }>;
 };
 const cli = (period: string, ...more: string[]) => assessCli(period, ...more) as Judged[];
+/** The moved village's indicators in `period` from every village file of the set (or one). */
+async function nodeRows(extracts: string, period: Period, onlyTownship?: string) {
+	const db = await createNodeConnector();
+	try {
+		await openExtractSet(db, extracts);
+		const catalog = loadCatalog();
+		const sql = indicatorValuesSql(catalog, {
+			level: 'village',
+			codes: [MOVED_VILLAGE],
+			...(onlyTownship ? { parent: onlyTownship } : {}),
+			indicators: catalog.indicators.map((i) => i.id),
+			period
+		});
+		return rowsOf<IndicatorRow>(await db.query(sql));
+	} finally {
+		await db.close();
+	}
+}
 const CARD: Record<string, string> = { red: '红牌', black: '黑牌', yellow: '黄牌' };
 
 /** The unit page's own figures agree with `kaoping assess` for the same unit and period. */
@@ -133,6 +159,44 @@ describe('单位详情 unit pages', () => {
 		},
 		180_000
 	);
+
+	it("shows a moved village's months in its old township too: its tiles are the whole set's", async () => {
+		const { page, context, outside, errors } = await openPage(browser);
+		await page.goto(`${inject('movedUrl')}/unit/?code=${MOVED_VILLAGE}`);
+		await page.locator(`dl.standing[data-code="${MOVED_VILLAGE}"]`).waitFor({ timeout: 90_000 });
+		await expect(page.locator('nav.crumbs li').nth(1).innerText()).resolves.toBe('乙乡');
+		const period = parsePeriod(await page.locator('select[name=period]').inputValue())!;
+		// the same query over every village file of the set, in Node: 一村's December 2023 (the
+		// month before the period, which its mean stocks start from) is in 甲镇's file
+		const expected = await nodeRows(inject('movedExtracts'), period);
+		const shown = await page
+			.locator('article.tile')
+			.evaluateAll((tiles) =>
+				tiles.map((t) => [
+					t.getAttribute('data-indicator')!,
+					t.querySelector('.value')?.getAttribute('data-value') ?? ''
+				])
+			);
+		expect(shown.length).toBeGreaterThan(5);
+		for (const [id, value] of shown) {
+			const row = expected.find((r) => r.indicator === id && r.period_key === period.text);
+			if (row?.value == null) expect(value, id).toBe('');
+			else expect(Number(value), id).toBeCloseTo(row.value, 9);
+		}
+		// sensitive to the old township's file: the mean population reaches back to December
+		const births = expected.find(
+			(r) => r.indicator === 'birth_rate' && r.period_key === period.text
+		)!;
+		const withoutDecember = await nodeRows(inject('movedExtracts'), period, '990999002');
+		expect(
+			withoutDecember.find((r) => r.indicator === 'birth_rate' && r.period_key === period.text)
+				?.value
+		).not.toBe(births.value);
+		await screenshot(page, 'unit-moved-village');
+		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 120_000);
 
 	it('says so when the code names no unit', async () => {
 		const { page, context, errors } = await openPage(browser);

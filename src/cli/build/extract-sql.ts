@@ -161,6 +161,16 @@ export const unitsSql = `CREATE TABLE units AS
 SELECT code, name, level, parent_code, kind, township_code, sort_order
 FROM ${STAGING.units} ORDER BY sort_order`;
 
+/**
+ * Per township file, the villages in it that units.csv now lists under another township: they
+ * moved (moves.csv), and their months before the move are in this file. The village index names
+ * them, so that a village's own page loads its old township's file as well as its current one.
+ */
+export const formerVillagesSql = `SELECT v.township_code AS township, list(DISTINCT v.code ORDER BY v.code) AS codes
+FROM village_month v JOIN units u ON u.code = v.code
+WHERE u.parent_code IS DISTINCT FROM v.township_code
+GROUP BY ALL ORDER BY township`;
+
 export const tasksSql = `CREATE TABLE tasks AS
 SELECT code, year, measure, task FROM ${STAGING.tasks} ORDER BY code, year, measure`;
 

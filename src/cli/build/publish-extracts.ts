@@ -60,9 +60,12 @@ export async function publishExtracts(store: Store, p: PublishInput): Promise<Ma
 		const townships = [...p.units.values()].filter((u) => u.level === 'township').map((u) => u.code).sort();
 		const villageDir = join(staging, 'village_month');
 		const villageFiles: ExtractEntry[] = [];
-		for (const part of await store.writeVillageFiles(villageDir)) {
+		const parts = await store.writeVillageFiles(villageDir);
+		const former = await store.formerVillages();
+		for (const part of parts) {
 			const ref = nameByContent(part.path);
-			villageFiles.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows });
+			const moved = former.get(part.key);
+			villageFiles.push({ name: 'village_month', township_code: part.key, ...ref, file: `village_month/${ref.file}`, rows: part.rows, ...(moved ? { former_villages: moved } : {}) });
 		}
 		// the township and county tables were made meanwhile (Store.writeVillageFiles)
 		mark('write_village_files');

@@ -6,6 +6,7 @@ import {
 	createStagingSql,
 	dropHelpersSql,
 	duplicatesSql,
+	formerVillagesSql,
 	incidentsSql,
 	helperColumns,
 	rollupSql,
@@ -158,6 +159,12 @@ export class Store {
 		});
 		for (const sql of dropHelpersSql(c)) await this.conn.run(sql);
 		return files;
+	}
+
+	/** Township → the villages its file holds that now belong elsewhere (formerVillagesSql). */
+	async formerVillages(): Promise<Map<string, string[]>> {
+		const rows = await this.all(formerVillagesSql);
+		return new Map(rows.map((r) => [String(r.township), (r.codes as unknown[]).map(String)]));
 	}
 
 	/**

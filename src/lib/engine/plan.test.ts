@@ -23,7 +23,7 @@ const manifest: Manifest = {
 		entry('units'),
 		entry('village_month', 'T1'),
 		entry('village_month', 'T2'),
-		entry('village_month', 'T3'),
+		{ ...entry('village_month', 'T3'), former_villages: ['V21', 'V22'] },
 		entry('township_month'),
 		entry('county_month'),
 		entry('tasks'),
@@ -90,6 +90,18 @@ const cases: [title: string, need: TableNeed, loaded: string[], files: string[]]
 	],
 	['no township for an empty list', { tables: ['village_month'], townships: [] }, [], []],
 	[
+		"a village's township now, then the townships it moved from (former_villages)",
+		{ tables: ['village_month'], townships: ['T2'], villages: ['V21'] },
+		[],
+		[v('T2'), v('T3')]
+	],
+	[
+		'a village that never moved: its township only',
+		{ tables: ['village_month'], townships: ['T2'], villages: ['V20'] },
+		[],
+		[v('T2')]
+	],
+	[
 		'a table or township asked for twice is planned once',
 		{ tables: ['tasks', 'tasks', 'village_month'], townships: ['T1', 'T1'] },
 		[],
@@ -138,5 +150,6 @@ describe('planLoad', () => {
 		expect(needsVillages({ tables: ['county_month'], townships: [] })).toBe(false);
 		expect(needsVillages({ tables: ['village_month'] })).toBe(true);
 		expect(needsVillages({ tables: ['units'], townships: ['T1'] })).toBe(true);
+		expect(needsVillages({ tables: ['units'], villages: ['V21'] })).toBe(true);
 	});
 });

@@ -4,9 +4,11 @@ import type { ExtractEntry, ExtractName, Manifest } from '../extract/schema';
  * What a view needs in the engine. `townships` names the townships whose village data
  * (village_month, one file per township) must be there and implies village_month; leaving it
  * out while asking for village_month means every township, fine for a county but a lot of data
- * for a province, so views of one township should always name it.
+ * for a province, so views of one township should always name it. `villages` adds the files of
+ * the townships those villages moved from (the village index's former_villages): a village's own
+ * page names its township now and itself, and gets its months before a move too.
  */
-export type TableNeed = { tables: ExtractName[]; townships?: string[] };
+export type TableNeed = { tables: ExtractName[]; townships?: string[]; villages?: string[] };
 
 /** Files already inserted or on their way; planning never returns one of these again. */
 export interface LoadedState {
@@ -52,6 +54,8 @@ export function planLoad(manifest: Manifest, need: TableNeed, loaded: LoadedStat
 			throw new Error(`unknown township ${code}: the extract set has no village_month file for it`);
 		add(entry);
 	}
+	for (const code of need.villages ?? [])
+		villageFiles.filter((e) => e.former_villages?.includes(code)).forEach(add);
 	return wanted;
 }
 
@@ -62,5 +66,9 @@ export function entryKey(e: ExtractEntry): string {
 
 /** Whether `need` reaches village data, whose files only the village index lists. */
 export function needsVillages(need: TableNeed): boolean {
-	return need.tables.includes('village_month') || (need.townships?.length ?? 0) > 0;
+	return (
+		need.tables.includes('village_month') ||
+		(need.townships?.length ?? 0) > 0 ||
+		(need.villages?.length ?? 0) > 0
+	);
 }

@@ -24,6 +24,12 @@ export interface ExtractEntry extends FileRef {
 	rows: number;
 	/** village_month is split into one file per township so that a view loads only its township. */
 	township_code?: string;
+	/**
+	 * A village file's villages that units.csv now lists under another township: they moved
+	 * (moves.csv), and their months before the move are here, with the township of those months.
+	 * Absent when there are none (and in sets built before it was written).
+	 */
+	former_villages?: string[];
 }
 
 /** The village index manifest.villages names: every village_month file, one per township. */

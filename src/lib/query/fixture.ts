@@ -223,10 +223,15 @@ export function villageRows(
 	return rows;
 }
 
+/** The fixture county's raw inputs. */
+export function fixtureCounty(): RawCounty {
+	const reports = villageRows({ [V1]: T1, [V2]: T1, [V3]: T2 }, FIRST, LAST, villageMonth);
+	return { units, reports, tasks };
+}
+
 /** The fixture county, built by the real builder. */
 export async function openFixture(catalog: Catalog): Promise<Connector> {
-	const reports = villageRows({ [V1]: T1, [V2]: T1, [V3]: T2 }, FIRST, LAST, villageMonth);
-	return openBuilt({ units, reports, tasks }, catalog);
+	return openBuilt(fixtureCounty(), catalog);
 }
 
 /** The shipped catalog (tests run from the repository root). */

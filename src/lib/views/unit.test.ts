@@ -11,6 +11,8 @@ import { createNodeConnector } from '../connector/node';
 import { rowsOf, type Connector } from '../connector/types';
 import type { Manifest } from '../extract/schema';
 import { parsePeriod } from '../periods';
+import * as F from '../query/fixture';
+import { buildRaw, fixtureCounty } from '../query/fixture';
 import type { IndicatorRow } from '../query/types';
 import {
 	assessmentUnitsQuery,
@@ -141,7 +143,8 @@ describe('unit page queries on DuckDB', () => {
 		const vq = unitTilesQuery(config, manifest, of(V1), period);
 		expect(vq.need).toEqual({
 			tables: expect.arrayContaining(['village_month']),
-			townships: [JIA]
+			townships: [JIA],
+			villages: [V1]
 		});
 		const tiles = async (code: string) =>
 			(await rows<IndicatorRow>(unitTilesQuery(config, manifest, of(code), period))).filter(
@@ -204,5 +207,56 @@ describe('unit page queries on DuckDB', () => {
 		const townships = childRows(await judged('township'), COUNTY);
 		expect(townships.map((u) => u.code).sort()).toEqual([JIA, YI]);
 		expect(childRows(await judged('village'), V1)).toEqual([]);
+	});
+});
+
+/**
+ * A village that moved (moves.csv): its months before the move are in its old township's file.
+ * Its own page asks for that file too, and counts every month, whichever township it was in.
+ */
+describe("a moved village's own page", () => {
+	let built: Awaited<ReturnType<typeof buildRaw>>;
+	const rows = async <T>(q: ViewQuery) => rowsOf<T>(await built.db.query(q.sql));
+
+	beforeAll(async () => {
+		built = await buildRaw(
+			{
+				...fixtureCounty(),
+				files: { 'moves.csv': `code,month,old_parent_code\n${F.V3},2024-01,${F.T1}\n` }
+			},
+			config.catalog
+		);
+	});
+	afterAll(async () => built?.db.close());
+
+	it("is listed in its old township's file, and asks for it beside its own", async () => {
+		const files = built.manifest.extracts.filter((e) => e.name === 'village_month');
+		expect(files.map((e) => [e.township_code, e.former_villages])).toEqual([
+			[F.T1, [F.V3]],
+			[F.T2, undefined]
+		]);
+		const units = await rows<Unit>(assessmentUnitsQuery(F.COUNTY));
+		const v3 = units.find((u) => u.code === F.V3)!;
+		expect(v3.parent_code).toBe(F.T2);
+		expect(unitTilesQuery(config, built.manifest, v3, parsePeriod('2023H2')!).need).toEqual({
+			tables: expect.arrayContaining(['village_month']),
+			townships: [F.T2],
+			villages: [F.V3]
+		});
+	});
+
+	it("counts its months before the move: its old township is still its villages' sum", async () => {
+		const units = await rows<Unit>(assessmentUnitsQuery(F.COUNTY));
+		const of = (code: string) => units.find((u) => u.code === code)!;
+		const tile = async (code: string) =>
+			(
+				await rows<IndicatorRow>(
+					unitTilesQuery(config, built.manifest, of(code), parsePeriod('2023H2')!)
+				)
+			).find((r) => r.period_key === '2023H2' && r.indicator === 'policy_compliance_rate')!;
+		const [v1, v2, v3, t1] = await Promise.all([F.V1, F.V2, F.V3, F.T1].map(tile));
+		expect(v3.denominator).toBeGreaterThan(0);
+		expect(t1.numerator).toBe(v1.numerator! + v2.numerator! + v3.numerator!);
+		expect(t1.denominator).toBe(v1.denominator! + v2.denominator! + v3.denominator!);
 	});
 });

@@ -88,8 +88,9 @@ export const countyOf = (trail: readonly Unit[]): string =>
 
 /**
  * The overview's tiles for any unit: every indicator of the period's scheme (then the
- * population picture) in the same period of each year. A village reads its own township's
- * file only. For the county this is exactly the overview's query (and so its precomputed rows).
+ * population picture) in the same period of each year. A village reads its township's file and
+ * those of the townships it moved from, and all its months whichever township they were in. For
+ * the county this is exactly the overview's query (and so its precomputed rows).
  */
 export function unitTilesQuery(
 	config: Config,
@@ -99,13 +100,16 @@ export function unitTilesQuery(
 ): ViewQuery {
 	const { assessed, other } = overviewIndicators(config, period.year);
 	const firstYear = Number(manifest.periods.from.slice(0, 4));
-	return indicatorsViewQuery(config.catalog, {
+	const q = indicatorsViewQuery(config.catalog, {
 		level: unit.level,
 		codes: [unit.code],
-		...(unit.level === 'village' && unit.parent_code ? { parent: unit.parent_code } : {}),
 		indicators: [...assessed, ...other],
 		periods: periodsByYear(period, Math.min(firstYear, period.year))
 	});
+	if (unit.level !== 'village') return q;
+	// every month of the village, in whichever township it was (moves.csv)
+	const townships = unit.parent_code ? [unit.parent_code] : [];
+	return { ...q, need: { ...q.need, townships, villages: [unit.code] } };
 }
 
 /** Who is ranked below a unit: a county's townships, a township's villages; a village: none. */

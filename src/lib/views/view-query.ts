@@ -8,6 +8,8 @@ import { planIndicators } from '../query/terms';
 export interface TableNeed {
 	tables: ExtractName[];
 	townships?: string[];
+	/** Villages whose files before a move are needed too (engine/plan.ts). */
+	villages?: string[];
 }
 
 /**
