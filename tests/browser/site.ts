@@ -19,43 +19,49 @@ export function demoExtracts(): string {
 	return out;
 }
 
+/**
+ * The tiny county's inputs with units.csv rewritten by `units` and more files added, built into
+ * tests/output/<name>-extracts.
+ */
+function tinyVariant(
+	name: string,
+	units: (csv: string) => string,
+	files: Record<string, string> = {}
+): string {
+	const raw = join(OUTPUT, `${name}-raw`);
+	const out = join(OUTPUT, `${name}-extracts`);
+	rmSync(raw, { recursive: true, force: true });
+	cpSync(join(ROOT, 'tests/fixtures/tiny/input'), raw, { recursive: true });
+	writeFileSync(join(raw, 'units.csv'), units(readFileSync(join(raw, 'units.csv'), 'utf8')));
+	for (const [file, text] of Object.entries(files)) writeFileSync(join(raw, file), text);
+	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
+	return out;
+}
+
 /** The tiny county with unit names that are HTML and script, to prove they render as text. */
 export const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">';
 export const HOSTILE_COUNTY = '"><script>window.__xss=2</script>县';
 
-export function hostileExtracts(): string {
-	const raw = join(OUTPUT, 'hostile-raw');
-	const out = join(OUTPUT, 'hostile-extracts');
-	rmSync(raw, { recursive: true, force: true });
-	cpSync(join(ROOT, 'tests/fixtures/tiny/input'), raw, { recursive: true });
-	const units = readFileSync(join(raw, 'units.csv'), 'utf8')
-		.replace('990999,试验县,', `990999,"${HOSTILE_COUNTY.replace(/"/g, '""')}",`)
-		.replace('990999001,甲镇,', `990999001,"${HOSTILE_NAME.replace(/"/g, '""')}",`);
-	writeFileSync(join(raw, 'units.csv'), units);
-	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
-	return out;
-}
+export const hostileExtracts = () =>
+	tinyVariant('hostile', (csv) =>
+		csv
+			.replace('990999,试验县,', `990999,"${HOSTILE_COUNTY.replace(/"/g, '""')}",`)
+			.replace('990999001,甲镇,', `990999001,"${HOSTILE_NAME.replace(/"/g, '""')}",`)
+	);
 
 /** The tiny county with a village that moved township (一村, from 甲镇 to 乙乡 in January 2024). */
 export const MOVED_VILLAGE = '990999001201';
 
-export function movedExtracts(): string {
-	const raw = join(OUTPUT, 'moved-raw');
-	const out = join(OUTPUT, 'moved-extracts');
-	rmSync(raw, { recursive: true, force: true });
-	cpSync(join(ROOT, 'tests/fixtures/tiny/input'), raw, { recursive: true });
-	const units = readFileSync(join(raw, 'units.csv'), 'utf8').replace(
-		`${MOVED_VILLAGE},一村,village,990999001,`,
-		`${MOVED_VILLAGE},一村,village,990999002,`
+export const movedExtracts = () =>
+	tinyVariant(
+		'moved',
+		(csv) =>
+			csv.replace(
+				`${MOVED_VILLAGE},一村,village,990999001,`,
+				`${MOVED_VILLAGE},一村,village,990999002,`
+			),
+		{ 'moves.csv': `code,month,old_parent_code\n${MOVED_VILLAGE},2024-01,990999001\n` }
 	);
-	writeFileSync(join(raw, 'units.csv'), units);
-	writeFileSync(
-		join(raw, 'moves.csv'),
-		`code,month,old_parent_code\n${MOVED_VILLAGE},2024-01,990999001\n`
-	);
-	run(['bin/kaoping.js', 'build', '--input', raw, '--out', out]);
-	return out;
-}
 
 /** An extract set from a future version of kaoping, which this site must refuse clearly. */
 export function futureExtracts(from: string): string {
