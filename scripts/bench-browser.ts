@@ -24,12 +24,16 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 			wasm: [] as number[],
 			duckdb: [] as number[],
 			worker: [] as number[],
-			json: [] as number[]
+			json: [] as number[],
+			// where the JSON page's one script starts: a page's own floor before any request
+			jsonStart: [] as number[]
 		},
 		firstNumber: [] as number[],
 		engineReady: [] as number[],
 		duckdbOpen: [] as number[],
-		// where the first number's time goes: the app's scripts running, then the data in
+		// where the first number's time goes: the page's first script (boot.js), the app's
+		// scripts running, then the data in
+		boot: [] as number[],
 		appStart: [] as number[],
 		// the app's first paint (its header and a status line): where SvelteKit alone gets to
 		firstPaint: [] as number[],
@@ -59,6 +63,7 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 					out.firstNumber.push(await mark(page, 'kp:first-number'));
 					out.engineReady.push(await mark(page, 'kp:engine-ready'));
 					out.duckdbOpen.push(await mark(page, 'kp:duckdb-open'));
+					out.boot.push(await mark(page, 'kp:boot'));
 					out.appStart.push(await mark(page, 'kp:app-start'));
 					out.firstPaint.push(await mark(page, 'first-contentful-paint'));
 					out.dataIn.push(await mark(page, 'kp:data'));
@@ -73,6 +78,7 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 						const page = await bare.newPage();
 						await page.goto(url + floors[kind]);
 						out.floor[kind].push(await mark(page, 'floor:done'));
+						if (kind === 'json') out.floor.jsonStart.push(await mark(page, 'floor:start'));
 						await bare.close();
 					}
 			}
@@ -125,7 +131,7 @@ function report(
 		`  cold loads (median of ${COLD_LOADS}): first number ${ms(median(cold.firstNumber))} · DuckDB open ${ms(median(cold.duckdbOpen))} · ready with the first tables ${ms(median(cold.engineReady))} · first chart ${ms(median(cold.firstChart))} · ${(median(cold.bytes) / 1e6).toFixed(1)} MB transferred (uncompressed)`
 	);
 	console.log(
-		`  first number's path (medians): app's scripts running ${ms(median(cold.appStart))} · page's first paint (header) ${ms(median(cold.firstPaint))} · manifest, configuration and first results read ${ms(median(cold.dataIn))} · number on screen ${ms(median(cold.firstNumber))}`
+		`  first number's path (medians): page's first script (boot.js) ${ms(median(cold.boot))} · app's scripts running ${ms(median(cold.appStart))} · page's first paint (header) ${ms(median(cold.firstPaint))} · manifest, configuration and first results read ${ms(median(cold.dataIn))} · number on screen ${ms(median(cold.firstNumber))}`
 	);
 	console.log(
 		`  rankings page: first ranking (precomputed) ${ms(median(cold.ranking))} · ranking computed by the engine ${ms(median(cold.rankingByEngine))}`
@@ -143,7 +149,7 @@ function report(
 	const f = cold.floor;
 	const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
 	console.log(
-		`  floor (bare pages, median of ${COLD_LOADS}): wasm fetch+compile ${ms(median(f.wasm))} · AsyncDuckDB + SELECT 1 ${ms(median(f.duckdb))} · the first numbers' precomputed JSON fetch+parse ${ms(median(f.json))}`
+		`  floor (bare pages, median of ${COLD_LOADS}): wasm fetch+compile ${ms(median(f.wasm))} · AsyncDuckDB + SELECT 1 ${ms(median(f.duckdb))} · the first numbers' precomputed JSON fetch+parse ${ms(median(f.json))} (its script starts at ${ms(median(f.jsonStart))})`
 	);
 	// the site's engine worker alone: near 1 means the gap above is the app sharing the machine
 	console.log(

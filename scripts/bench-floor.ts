@@ -56,7 +56,7 @@ export async function writeFloorPages(site: string): Promise<Record<FloorKind, s
 	writeFileSync(
 		join(dir, 'json.html'),
 		page(
-			`<script>fetch(${JSON.stringify(json)}).then((r) => r.json()).then(() => performance.mark('floor:done'))</script>`
+			`<script>performance.mark('floor:start');fetch(${JSON.stringify(json)}).then((r) => r.json()).then(() => performance.mark('floor:done'))</script>`
 		)
 	);
 	writeFileSync(join(dir, 'duckdb.html'), page(`<script type="module" src="duckdb.js"></script>`));
