@@ -47,6 +47,12 @@ export const RULES = {
 } as const;
 
 export type RuleId = keyof typeof RULES;
+
+/**
+ * Findings that drop a whole report file before any of its rows is read: its rows are neither
+ * counted nor written to --rejects, so even --allow-rejects does not publish without the file.
+ */
+export const FILE_DROPPED: ReadonlySet<RuleId> = new Set<RuleId>(['file_format', 'file_unreadable', 'encoding_bom_mismatch']);
 export type Lang = 'zh' | 'en';
 
 export interface Issue {

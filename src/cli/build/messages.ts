@@ -2,14 +2,20 @@ import type { Manifest } from '../../lib/extract/schema';
 import type { Recovery } from './publish';
 import type { Lang } from './issues';
 
-/** What the build says at its end, in the user's language. */
-export function failureMessage(lang: Lang, errors: number, rejected: number, out: string, wroteRejects: boolean): string {
-	const hint = rejected && !wroteRejects;
+/**
+ * What the build says at its end, in the user's language. `dropped`: report files that could not
+ * be read at all (issues.ts FILE_DROPPED), which --allow-rejects does not publish without.
+ */
+export function failureMessage(lang: Lang, n: { errors: number; rejected: number; dropped: number }, out: string, wroteRejects: boolean): string {
+	// --allow-rejects would not help while a whole file is unread: the hint says so instead
+	const hint = n.rejected && !wroteRejects && !n.dropped;
 	return lang === 'zh'
-		? `校验未通过：${errors} 条错误，${rejected} 行被拒收。未发布任何数据，${out} 保持原样。` +
+		? `校验未通过：${n.errors} 条错误，${n.rejected} 行被拒收。未发布任何数据，${out} 保持原样。` +
+				(n.dropped ? `\n有 ${n.dropped} 个月报文件整个无法读取（见上）：请更正，或移出 reports/ 后重新生成；--allow-rejects 只跳过有误的行，不跳过整个文件。` : '') +
 				(hint ? '\n可用 --rejects 文件 导出被拒收的行以便更正；或用 --allow-rejects 只发布通过校验的行。' : '') +
 				'\n'
-		: `Validation failed: ${errors} errors, ${rejected} rows rejected. Nothing was published; ${out} is unchanged.` +
+		: `Validation failed: ${n.errors} errors, ${n.rejected} rows rejected. Nothing was published; ${out} is unchanged.` +
+				(n.dropped ? `\n${n.dropped} report file${n.dropped > 1 ? 's' : ''} could not be read at all (see above): fix ${n.dropped > 1 ? 'them' : 'it'}, or move ${n.dropped > 1 ? 'them' : 'it'} out of reports/ and build again; --allow-rejects skips bad rows, never whole files.` : '') +
 				(hint ? '\nUse --rejects FILE to write the rejected rows out for correction, or --allow-rejects to publish the valid rows only.' : '') +
 				'\n';
 }

@@ -99,14 +99,29 @@ describe('.xls reports (item 12)', () => {
 	});
 });
 
-describe('unsupported formats block publishing', () => {
-	it('even with --allow-rejects: their rows are not counted anywhere, so publishing would lose them silently', async () => {
-		const s = fixtureCopy('tests/fixtures/tiny/input', 'tests/fixtures/invalid/format_unsupported/overlay');
+describe('a report file that cannot be read at all blocks publishing', () => {
+	it.each([
+		['unsupported formats', 'format_unsupported', 4],
+		['a corrupt workbook', 'file_unreadable_xlsx', 1],
+		['GBK behind a UTF-8 BOM', 'encoding_bom_before_gbk', 1]
+	] as const)('%s, even with --allow-rejects: their rows are not counted anywhere, so publishing would lose them silently', async (_what, fixture, files) => {
+		const s = fixtureCopy('tests/fixtures/tiny/input', `tests/fixtures/invalid/${fixture}/overlay`);
 		try {
-			const { fx } = recordingEffects();
-			const r = await build({ input: join(s.dir, 'input'), out: join(s.dir, 'out'), allowRejects: true, maxErrors: 50, lang: 'en' }, fx);
-			expect(r.published).toBe(false);
-			expect(existsSync(join(s.dir, 'out'))).toBe(false);
+			for (const lang of ['en', 'zh'] as const) {
+				const { fx, stderr } = recordingEffects();
+				const r = await build({ input: join(s.dir, 'input'), out: join(s.dir, 'out'), allowRejects: true, maxErrors: 50, lang }, fx);
+				expect(r.published).toBe(false);
+				expect(existsSync(join(s.dir, 'out'))).toBe(false);
+				// what to do, and that the flag the user gave is not the way out
+				expect(stderr()).toContain(
+					lang === 'zh'
+						? `有 ${files} 个月报文件整个无法读取（见上）：请更正，或移出 reports/ 后重新生成；--allow-rejects 只跳过有误的行，不跳过整个文件。`
+						: files === 1
+							? '1 report file could not be read at all (see above): fix it, or move it out of reports/ and build again; --allow-rejects skips bad rows, never whole files.'
+							: `${files} report files could not be read at all (see above): fix them, or move them out of reports/ and build again; --allow-rejects skips bad rows, never whole files.`
+				);
+				expect(stderr()).not.toContain('or --allow-rejects to publish the valid rows only');
+			}
 		} finally {
 			s.cleanup();
 		}

@@ -8,7 +8,7 @@ import { loadConfigFiles, readConfigFiles, type ConfigFiles } from '../config-fi
 import type { Effects } from '../effects';
 import { Progress } from '../progress';
 import { duplicateFindings } from './duplicates';
-import { formatReport, type Issue, type Lang } from './issues';
+import { FILE_DROPPED, formatReport, type Issue, type Lang } from './issues';
 import { failureMessage, recoveryMessage, summaryMessage } from './messages';
 import { realFs, recoverPublish, removeDir, sha256, type PublishFs } from './publish';
 import { publishExtracts } from './publish-extracts';
@@ -85,7 +85,9 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 	const rejects: RejectRow[] = [];
 	const failed = () => {
 		fx.stderr(formatReport(issues, opts.maxErrors, opts.lang));
-		fx.stderr(failureMessage(opts.lang, issues.filter((i) => i.severity === 'error').length, rejects.length, opts.out, Boolean(opts.rejects)));
+		const errors = issues.filter((i) => i.severity === 'error');
+		const dropped = new Set(errors.filter((i) => FILE_DROPPED.has(i.rule)).map((i) => i.file)).size;
+		fx.stderr(failureMessage(opts.lang, { errors: errors.length, rejected: rejects.length, dropped }, opts.out, Boolean(opts.rejects)));
 		return { published: false, issues, rejectedRows: rejects.length, inputs, timings };
 	};
 	if (issues.some((i) => i.severity === 'error')) return failed();
@@ -147,8 +149,8 @@ export async function build(opts: BuildOptions, fx: Effects, ops: PublishFs = re
 				// the findings matter more than the file: report the path and print them all
 				issues.push({ severity: 'error', file: opts.rejects, line: null, column: null, rule: 'rejects_unwritable', detail: (e as Error).message });
 			}
-		// An unreadable format is not a rejected row: --allow-rejects must not publish without it.
-		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports' && i.rule !== 'file_format';
+		// A file that could not be read at all is not a rejected row: --allow-rejects must not publish without it.
+		const rowLevel = (i: Issue) => i.file.startsWith('reports/') && i.rule !== 'no_reports' && !FILE_DROPPED.has(i.rule);
 		const errors = issues.filter((i) => i.severity === 'error');
 		if (errors.some((i) => !rowLevel(i)) || (errors.length && !opts.allowRejects)) return failed();
 
