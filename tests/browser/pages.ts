@@ -40,3 +40,20 @@ export async function openLoaded(
 	// the trends table is laid out a frame after its chart; charts draw on the next frames
 	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
 }
+
+/**
+ * The page's scroll boxes (ScrollRegion) that a keyboard cannot reach or a screen reader cannot
+ * name: each must be a focusable region with a label, or labelled by an element with text.
+ */
+export function unreachableScrollBoxes(page: Page): Promise<string[]> {
+	return page.locator('.scroll').evaluateAll((boxes) =>
+		boxes.flatMap((box, i) => {
+			const by = box.getAttribute('aria-labelledby');
+			const name =
+				box.getAttribute('aria-label')?.trim() ||
+				(by ? document.getElementById(by)?.textContent?.trim() : '');
+			const ok = box.getAttribute('role') === 'region' && box.getAttribute('tabindex') === '0';
+			return ok && name ? [] : [`scroll box ${i} (${box.firstElementChild?.className ?? ''})`];
+		})
+	);
+}

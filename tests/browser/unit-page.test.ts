@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assessCli, type AssessedUnit } from './assess-cli';
 import { launch, openPage, screenshot } from './browser';
 import { MOVED_VILLAGE } from './site';
+import { unreachableScrollBoxes } from './pages';
 import { loadCatalog } from '../../src/lib/query/fixture';
 import { indicatorValuesSql } from '../../src/lib/query/indicators';
 import type { IndicatorRow } from '../../src/lib/query/types';
@@ -193,6 +194,9 @@ describe('单位详情 unit pages', () => {
 				?.value
 		).not.toBe(births.value);
 		await screenshot(page, 'unit-moved-village');
+		// its points table and its card history scroll in named boxes a keyboard can reach
+		await expect(page.locator('.scroll').count()).resolves.toBeGreaterThan(0);
+		expect(await unreachableScrollBoxes(page)).toEqual([]);
 		expect(outside).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();
