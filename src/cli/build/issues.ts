@@ -53,6 +53,7 @@ export type RuleId = keyof typeof RULES;
  * counted nor written to --rejects, so even --allow-rejects does not publish without the file.
  */
 export const FILE_DROPPED: ReadonlySet<RuleId> = new Set<RuleId>(['file_format', 'file_unreadable', 'encoding_bom_mismatch']);
+
 export type Lang = 'zh' | 'en';
 
 export interface Issue {

@@ -1,14 +1,8 @@
 import type { ExtractEntry, ExtractName, Manifest } from '../extract/schema';
 
-/**
- * What a view needs in the engine. `townships` names the townships whose village data
- * (village_month, one file per township) must be there and implies village_month; leaving it
- * out while asking for village_month means every township, fine for a county but a lot of data
- * for a province, so views of one township should always name it. `villages` adds the files of
- * the townships those villages moved from (the village index's former_villages): a village's own
- * page names its township now and itself, and gets its months before a move too.
- */
-export type TableNeed = { tables: ExtractName[]; townships?: string[]; villages?: string[] };
+// what a view needs: one type, the views' (they cannot import the engine)
+import type { TableNeed } from '../views/view-query';
+export type { TableNeed };
 
 /** Files already inserted or on their way; planning never returns one of these again. */
 export interface LoadedState {

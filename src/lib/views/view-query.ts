@@ -4,11 +4,18 @@ import { indicatorsSql, type IndicatorsQuery } from '../query/indicators';
 import { literal } from '../sql/quote';
 import { planIndicators } from '../query/terms';
 
-/** Which extracts a query reads: the engine loads them (village data per township) first. */
+/**
+ * Which extracts a query reads: the engine loads them first (engine/plan.ts). `townships` names
+ * the townships whose village data (village_month, one file per township) must be there and
+ * implies village_month; leaving it out while asking for village_month means every township,
+ * fine for a county but a lot of data for a province, so views of one township should always
+ * name it. `villages` adds the files of the townships those villages moved from (the village
+ * index's former_villages): a village's own page names its township now and itself, and gets
+ * its months before a move too.
+ */
 export interface TableNeed {
 	tables: ExtractName[];
 	townships?: string[];
-	/** Villages whose files before a move are needed too (engine/plan.ts). */
 	villages?: string[];
 }
 
