@@ -166,6 +166,10 @@ describe('单位详情 unit pages', () => {
 		await page.goto(`${inject('movedUrl')}/unit/?code=${MOVED_VILLAGE}`);
 		await page.locator(`dl.standing[data-code="${MOVED_VILLAGE}"]`).waitFor({ timeout: 90_000 });
 		await expect(page.locator('nav.crumbs li').nth(1).innerText()).resolves.toBe('乙乡');
+		// whose its earlier months were, under the breadcrumbs
+		await expect(page.locator('[data-testid=moves]').innerText()).resolves.toBe(
+			'区划调整：2023年12月属甲镇，2024年1月起属乙乡'
+		);
 		const period = parsePeriod(await page.locator('select[name=period]').inputValue())!;
 		// the same query over every village file of the set, in Node: 一村's December 2023 (the
 		// month before the period, which its mean stocks start from) is in 甲镇's file
@@ -198,6 +202,19 @@ describe('单位详情 unit pages', () => {
 		await expect(page.locator('.scroll').count()).resolves.toBeGreaterThan(0);
 		expect(await unreachableScrollBoxes(page)).toEqual([]);
 		expect(outside).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 120_000);
+
+	it('shows no township changes for a village that never moved', async () => {
+		const { page, context, errors } = await openPage(browser);
+		await page.goto(`${inject('movedUrl')}/unit/?code=990999001202`);
+		await page.locator('dl.standing[data-code="990999001202"]').waitFor({ timeout: 90_000 });
+		await page.locator('article.tile .value[data-value]').first().waitFor();
+		// its runs are read from the same file as its tiles: give the answer time to be drawn
+		await page.waitForLoadState('networkidle');
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+		await expect(page.locator('[data-testid=moves]').count()).resolves.toBe(0);
 		expect(errors).toEqual([]);
 		await context.close();
 	}, 120_000);

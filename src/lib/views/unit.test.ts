@@ -10,7 +10,8 @@ import type { Incident, Unit } from '../assess';
 import { createNodeConnector } from '../connector/node';
 import { rowsOf, type Connector } from '../connector/types';
 import type { Manifest } from '../extract/schema';
-import { parsePeriod } from '../periods';
+import { monthIndex, parsePeriod } from '../periods';
+import { townshipChanges, villageTownshipsQuery, type TownshipStretch } from './village-moves';
 import * as F from '../query/fixture';
 import { buildRaw, fixtureCounty } from '../query/fixture';
 import type { IndicatorRow } from '../query/types';
@@ -243,6 +244,29 @@ describe("a moved village's own page", () => {
 			townships: [F.T2],
 			villages: [F.V3]
 		});
+	});
+
+	it('says whose its months were: a line under the breadcrumbs, none for a village that never moved', async () => {
+		const units = await rows<Unit>(assessmentUnitsQuery(F.COUNTY));
+		const of = (code: string) => units.find((u) => u.code === code)!;
+		const runs = await rows<TownshipStretch>(villageTownshipsQuery(of(F.V3)));
+		expect(runs).toEqual([
+			{ code: F.T1, name: of(F.T1).name, first: F.FIRST, last: monthIndex(2023, 12) },
+			{ code: F.T2, name: of(F.T2).name, first: monthIndex(2024, 1), last: F.LAST }
+		]);
+		expect(townshipChanges(runs, 'zh')).toBe(
+			`区划调整：2023年4月至2023年12月属${of(F.T1).name}，2024年1月起属${of(F.T2).name}`
+		);
+		expect(townshipChanges(runs, 'en')).toBe(
+			`Township changes: in ${of(F.T1).name} Apr 2023 – Dec 2023; in ${of(F.T2).name} from Jan 2024`
+		);
+		const stayed = await rows<TownshipStretch>(villageTownshipsQuery(of(F.V1)));
+		expect(stayed).toHaveLength(1);
+		expect(townshipChanges(stayed, 'zh')).toBeNull();
+		// the code is a quoted literal, whatever it holds
+		expect(villageTownshipsQuery({ code: "x' OR '1'='1", parent_code: null }).sql).toContain(
+			"code = 'x'' OR ''1''=''1'"
+		);
 	});
 
 	it("counts its months before the move: its old township is still its villages' sum", async () => {
