@@ -174,6 +174,14 @@ GROUP BY ALL ORDER BY township`;
 export const tasksSql = `CREATE TABLE tasks AS
 SELECT code, year, measure, task FROM ${STAGING.tasks} ORDER BY code, year, measure`;
 
+/**
+ * Incidents with the township of their month: a village's finding from before it moved
+ * (moves.csv) counts for the township it belonged to then, as its reports of that month do.
+ */
 export const incidentsSql = `CREATE TABLE incidents AS
-SELECT code, township_code, CAST(DATE '1970-01-01' + day AS DATE) AS date, type, count, note
-FROM ${STAGING.incidents} ORDER BY date, code`;
+SELECT i.code, coalesce(mv.township_code, i.township_code) AS township_code,
+  CAST(DATE '1970-01-01' + i.day AS DATE) AS date, i.type, i.count, i.note
+FROM ${STAGING.incidents} i
+LEFT JOIN ${STAGING.moves} mv ON mv.code = i.code
+  AND year(DATE '1970-01-01' + i.day) * 12 + month(DATE '1970-01-01' + i.day) - 1 BETWEEN mv.month_from AND mv.month_to
+ORDER BY date, i.code`;

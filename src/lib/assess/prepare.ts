@@ -95,6 +95,9 @@ function placeIncidents(
 	const placed: PlacedIncident[] = [];
 	for (const incident of context.incidents ?? []) {
 		let code: string | null = incident.code;
+		// a village's finding counts for the township of its date, not the one units.csv names now
+		if (!index.has(code) && incident.township_code && index.has(incident.township_code))
+			code = incident.township_code;
 		while (code !== null && !index.has(code)) code = byCode.get(code)?.parent_code ?? null;
 		const m = incident.date.match(/^(\d{4})-(\d{2})/);
 		if (code !== null && m)

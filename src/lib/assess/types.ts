@@ -26,6 +26,11 @@ export interface Unit {
 /** An inspection finding (incidents.csv); a village's finding counts for its township too. */
 export interface Incident {
 	code: string;
+	/**
+	 * The township the unit belonged to on that date (a village that moved since counts for its
+	 * old one); absent in sets built before kaoping wrote it, when the unit's parent stands in.
+	 */
+	township_code?: string | null;
 	/** YYYY-MM-DD */
 	date: string;
 	type: string;

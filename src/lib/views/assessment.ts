@@ -116,7 +116,7 @@ export function assessmentUnitsQuery(county?: string): ViewQuery {
 /** Inspection findings (the veto triggers), oldest first. */
 export const incidentsQuery = (): ViewQuery =>
 	viewQuery(
-		`SELECT ${['code', 'date', 'type', 'count'].map(ident).join(', ')} FROM ${ident('incidents')} ORDER BY ${ident('date')}, ${ident('code')}`,
+		`SELECT ${['code', 'township_code', 'date', 'type', 'count'].map(ident).join(', ')} FROM ${ident('incidents')} ORDER BY ${ident('date')}, ${ident('code')}`,
 		{ tables: ['incidents'] }
 	);
 

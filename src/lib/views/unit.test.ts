@@ -223,7 +223,11 @@ describe("a moved village's own page", () => {
 		built = await buildRaw(
 			{
 				...fixtureCounty(),
-				files: { 'moves.csv': `code,month,old_parent_code\n${F.V3},2024-01,${F.T1}\n` }
+				files: {
+					'moves.csv': `code,month,old_parent_code\n${F.V3},2024-01,${F.T1}\n`,
+					// a veto finding in the village while it still belonged to its old township
+					'incidents.csv': `code,date,type,count\n${F.V3},2023-10-15,虚假环孕检,1\n`
+				}
 			},
 			config.catalog
 		);
@@ -244,6 +248,22 @@ describe("a moved village's own page", () => {
 			townships: [F.T2],
 			villages: [F.V3]
 		});
+	});
+
+	it("counts a finding from before the move against its old township's card, as its reports", async () => {
+		const incidents = await rows<Incident>(incidentsQuery());
+		expect(incidents).toEqual([
+			{ code: F.V3, township_code: F.T1, date: '2023-10-15', type: '虚假环孕检', count: 1 }
+		]);
+		const units = await rows<Unit>(assessmentUnitsQuery(F.COUNTY));
+		const plan = planAssessment(config.schemes, parsePeriod('2023')!, 'township')!;
+		const values = await rows<IndicatorRow>(
+			assessmentValuesQuery(config, plan, { county: F.COUNTY, townships: [F.T1, F.T2] })
+		);
+		const judged = runAssessment(config, plan, values, units, incidents);
+		const card = (code: string) => judged.units.find((u) => u.code === code)?.card ?? null;
+		expect(card(F.T1)).toBe('red');
+		expect(card(F.T2)).not.toBe('red');
 	});
 
 	it('says whose its months were: a line under the breadcrumbs, none for a village that never moved', async () => {
