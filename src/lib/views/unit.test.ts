@@ -289,6 +289,31 @@ describe("a moved village's own page", () => {
 		);
 	});
 
+	it('gives a village that went and came back its first township twice', async () => {
+		const away = await buildRaw(
+			{
+				...fixtureCounty(),
+				// in 乙 (T2) until July 2023, in 甲 (T1) from August to December, back in 乙 since
+				files: {
+					'moves.csv': `code,month,old_parent_code\n${F.V3},2023-08,${F.T2}\n${F.V3},2024-01,${F.T1}\n`
+				}
+			},
+			config.catalog
+		);
+		try {
+			const runs = rowsOf<TownshipStretch>(
+				await away.db.query(villageTownshipsQuery({ code: F.V3, parent_code: F.T2 }).sql)
+			);
+			expect(runs.map((r) => [r.code, r.first, r.last])).toEqual([
+				[F.T2, F.FIRST, monthIndex(2023, 7)],
+				[F.T1, monthIndex(2023, 8), monthIndex(2023, 12)],
+				[F.T2, monthIndex(2024, 1), F.LAST]
+			]);
+		} finally {
+			await away.db.close();
+		}
+	});
+
 	it("counts its months before the move: its old township is still its villages' sum", async () => {
 		const units = await rows<Unit>(assessmentUnitsQuery(F.COUNTY));
 		const of = (code: string) => units.find((u) => u.code === code)!;
