@@ -31,6 +31,16 @@ export function createStagingSql(c: Catalog): string[] {
 const monthDate = (m: string) => `make_date(CAST(${m} // 12 AS INTEGER), CAST(${m} % 12 + 1 AS INTEGER), 1)`;
 
 /**
+ * The township a unit was in during a month (MonthIndex `month`): before a move (moves.csv) the
+ * old one, else units.csv's (`current`). One rule for the village-months and the incidents, so
+ * that a village's findings count where its reports of the same month do.
+ */
+const townshipThen = (code: string, month: string, current: string) => ({
+	column: `coalesce(mv.township_code, ${current}) AS township_code`,
+	join: `LEFT JOIN ${STAGING.moves} mv ON mv.code = ${code} AND ${month} BETWEEN mv.month_from AND mv.month_to`
+});
+
+/**
  * Every copy of a (code, month) reported more than once, with the location of another copy:
  * all copies are rejected, since which one is right is for the county to say.
  */
@@ -72,6 +82,7 @@ export function villageMonthSql(c: Catalog, fromMonth: number, toMonth: number, 
 	const previous = stocks.map(
 		(s) => `last_value(r.${ident(s)} IGNORE NULLS) OVER wp AS ${ident(previousColumn(s))}`
 	);
+	const then = townshipThen('u.code', 'm.range', 'u.township_code');
 	return `CREATE TABLE village_month AS
 SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
   CAST(${submitted} AS DATE) AS submitted_on,
@@ -83,10 +94,9 @@ SELECT g.code, g.township_code, ${monthDate('g.month')} AS period,
   CAST(coalesce(${carried || 'false'}, false) AS INTEGER) AS stock_carried,
   ${previous.join(',\n  ')}
 FROM (
-  -- the township of the month: before a move (moves.csv) the old one, else units.csv's
-  SELECT u.code, coalesce(mv.township_code, u.township_code) AS township_code, m.range AS month
+  SELECT u.code, ${then.column}, m.range AS month
   FROM ${STAGING.units} u CROSS JOIN range(${literal(fromMonth)}, ${literal(toMonth + 1)}) m
-  LEFT JOIN ${STAGING.moves} mv ON mv.code = u.code AND m.range BETWEEN mv.month_from AND mv.month_to
+  ${then.join}
   WHERE u.level = 'village'
 ) g
 LEFT JOIN ${STAGING.reports} r ON r.code = g.code AND r.month = g.month
@@ -174,14 +184,18 @@ GROUP BY ALL ORDER BY township`;
 export const tasksSql = `CREATE TABLE tasks AS
 SELECT code, year, measure, task FROM ${STAGING.tasks} ORDER BY code, year, measure`;
 
+const incidentThen = townshipThen(
+	'i.code',
+	"year(DATE '1970-01-01' + i.day) * 12 + month(DATE '1970-01-01' + i.day) - 1",
+	'i.township_code'
+);
 /**
  * Incidents with the township of their month: a village's finding from before it moved
  * (moves.csv) counts for the township it belonged to then, as its reports of that month do.
  */
 export const incidentsSql = `CREATE TABLE incidents AS
-SELECT i.code, coalesce(mv.township_code, i.township_code) AS township_code,
+SELECT i.code, ${incidentThen.column},
   CAST(DATE '1970-01-01' + i.day AS DATE) AS date, i.type, i.count, i.note
 FROM ${STAGING.incidents} i
-LEFT JOIN ${STAGING.moves} mv ON mv.code = i.code
-  AND year(DATE '1970-01-01' + i.day) * 12 + month(DATE '1970-01-01' + i.day) - 1 BETWEEN mv.month_from AND mv.month_to
+${incidentThen.join}
 ORDER BY date, i.code`;

@@ -9,13 +9,14 @@ import type { Lang } from './issues';
 export function failureMessage(lang: Lang, n: { errors: number; rejected: number; dropped: number }, out: string, wroteRejects: boolean): string {
 	// --allow-rejects would not help while a whole file is unread: the hint says so instead
 	const hint = n.rejected && !wroteRejects && !n.dropped;
+	const files = n.dropped > 1 ? { noun: 'files', them: 'them' } : { noun: 'file', them: 'it' };
 	return lang === 'zh'
 		? `校验未通过：${n.errors} 条错误，${n.rejected} 行被拒收。未发布任何数据，${out} 保持原样。` +
 				(n.dropped ? `\n有 ${n.dropped} 个月报文件整个无法读取（见上）：请更正，或移出 reports/ 后重新生成；--allow-rejects 只跳过有误的行，不跳过整个文件。` : '') +
 				(hint ? '\n可用 --rejects 文件 导出被拒收的行以便更正；或用 --allow-rejects 只发布通过校验的行。' : '') +
 				'\n'
 		: `Validation failed: ${n.errors} errors, ${n.rejected} rows rejected. Nothing was published; ${out} is unchanged.` +
-				(n.dropped ? `\n${n.dropped} report file${n.dropped > 1 ? 's' : ''} could not be read at all (see above): fix ${n.dropped > 1 ? 'them' : 'it'}, or move ${n.dropped > 1 ? 'them' : 'it'} out of reports/ and build again; --allow-rejects skips bad rows, never whole files.` : '') +
+				(n.dropped ? `\n${n.dropped} report ${files.noun} could not be read at all (see above): fix ${files.them}, or move ${files.them} out of reports/ and build again; --allow-rejects skips bad rows, never whole files.` : '') +
 				(hint ? '\nUse --rejects FILE to write the rejected rows out for correction, or --allow-rejects to publish the valid rows only.' : '') +
 				'\n';
 }

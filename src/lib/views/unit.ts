@@ -8,7 +8,7 @@ import { assessmentValuesQuery, planAssessment, type AssessmentPlan } from './as
 import { matrixPeriods } from './cards';
 import { overviewIndicators, periodsByYear } from './overview';
 import { defaultRankingsState, rankingPeriods, sortUnits } from './rankings';
-import { indicatorsViewQuery, viewQuery, type ViewQuery } from './view-query';
+import { indicatorsViewQuery, villageFiles, viewQuery, type ViewQuery } from './view-query';
 
 /**
  * What a unit page (单位详情) shows: one unit — the county, a township or a village — in one
@@ -106,10 +106,8 @@ export function unitTilesQuery(
 		indicators: [...assessed, ...other],
 		periods: periodsByYear(period, Math.min(firstYear, period.year))
 	});
-	if (unit.level !== 'village') return q;
 	// every month of the village, in whichever township it was (moves.csv)
-	const townships = unit.parent_code ? [unit.parent_code] : [];
-	return { ...q, need: { ...q.need, townships, villages: [unit.code] } };
+	return unit.level === 'village' ? { ...q, need: { ...q.need, ...villageFiles(unit) } } : q;
 }
 
 /** Who is ranked below a unit: a county's townships, a township's villages; a village: none. */

@@ -31,6 +31,15 @@ export interface ViewQuery {
 	need: TableNeed;
 }
 
+/** The village files one village's own views read: its township's now and those it moved from. */
+export const villageFiles = (village: {
+	code: string;
+	parent_code: string | null;
+}): Pick<TableNeed, 'townships' | 'villages'> => ({
+	townships: village.parent_code ? [village.parent_code] : [],
+	villages: [village.code]
+});
+
 export function viewQuery(sql: string, need: TableNeed): ViewQuery {
 	return { key: queryKey(sql), sql, need };
 }

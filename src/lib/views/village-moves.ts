@@ -4,7 +4,7 @@ import { t, type Lang } from '../i18n';
 import type { MonthIndex } from '../periods';
 import { monthIndexSql } from '../query/buckets';
 import { ident, literal } from '../sql/quote';
-import { viewQuery, type ViewQuery } from './view-query';
+import { villageFiles, viewQuery, type ViewQuery } from './view-query';
 
 /** A run of months a village belonged to one township (village_month.township_code). */
 export interface TownshipStretch {
@@ -26,11 +26,7 @@ FROM ${ident('village_month')} WHERE code = ${literal(village.code)}`;
 	const sql = `SELECT r.township AS code, any_value(u.name) AS name, min(r.m) AS first, max(r.m) AS last
 FROM (${runs}) r LEFT JOIN ${ident('units')} u ON u.code = r.township
 GROUP BY r.township, r.run ORDER BY first`;
-	return viewQuery(sql, {
-		tables: ['village_month', 'units'],
-		townships: village.parent_code ? [village.parent_code] : [],
-		villages: [village.code]
-	});
+	return viewQuery(sql, { tables: ['village_month', 'units'], ...villageFiles(village) });
 }
 
 /**
