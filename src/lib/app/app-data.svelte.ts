@@ -61,8 +61,12 @@ export class AppData {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- warm-ups started, not state
 	private warming = new Map<string, Promise<void>>();
 	private started: Promise<void> | null = null;
-	/** The other default views' precomputed results, until they are in `precomputed`. */
-	private more: Promise<void> | null = null;
+	/**
+	 * The other default views' precomputed results, until they are in `precomputed`: read (its
+	 * ~1 MB decoded, hashed and parsed on the main thread) by the first query that misses the
+	 * first results, or after the first content is on screen, whichever comes first.
+	 */
+	private more: (() => Promise<void>) | null = null;
 	/** Whether the engine's worker has been told to compile (once is enough). */
 	private compileAsked = false;
 
@@ -119,8 +123,10 @@ export class AppData {
 			this.config = configFromCompiled(compiled, SCHEMA_VERSION);
 			keep(first);
 			// the other default views' results (~1 MB) are read after these: the overview's first
-			// numbers do not wait for them (a query that misses waits, in rows())
-			this.more = results(manifest.precomputed_more).then(keep);
+			// numbers do not wait for them, nor share the main thread with their parse (a query
+			// that misses the first results reads them at once, in rows())
+			let reading: Promise<void> | null = null;
+			this.more = () => (reading ??= results(manifest.precomputed_more).then(keep));
 		} catch (e) {
 			if (!(e instanceof CorruptFile))
 				this.error = { kind: 'config', detail: (e as Error).message };
@@ -226,9 +232,13 @@ export class AppData {
 	 * a few hundred ms; on this machine's two cores, done beside the trends page's first chart, it
 	 * delayed that chart by ~150 ms. A page whose first content needs the engine lets it compile
 	 * with its first query (run()); a page that says neither, 1.5 s after the worker started.
+	 * The other default views' precomputed results are read in the frame after, if no query has
+	 * asked for them yet.
 	 */
 	firstContentShown(): void {
 		this.compileNow();
+		const more = this.more;
+		if (more) void afterNextPaint().then(more);
 	}
 
 	private compileNow(): void {
@@ -247,7 +257,7 @@ export class AppData {
 		if (known) return Promise.resolve(known as T[]);
 		// the other default views' precomputed results may still be on their way
 		if (this.more)
-			return this.more.then(() => {
+			return this.more().then(() => {
 				this.more = null;
 				return this.rows<T>(q);
 			});

@@ -3,11 +3,11 @@ import { appData, type AppData } from './app-data.svelte';
 
 export interface LiveRows<T> {
 	/** The latest rows; the previous ones stay while the next query runs, so charts don't flash. */
-	rows: T[] | null;
+	readonly rows: T[] | null;
 	/** Key of the query `rows` answer: a view pairs rows only with the state that asked for them. */
-	key: string | null;
-	busy: boolean;
-	error: string | null;
+	readonly key: string | null;
+	readonly busy: boolean;
+	readonly error: string | null;
 }
 
 /**
@@ -20,28 +20,47 @@ export function liveRows<T>(
 	onrows?: (rows: T[]) => void,
 	data: AppData = appData
 ): LiveRows<T> {
-	const box = $state<LiveRows<T>>({ rows: null, key: null, busy: false, error: null });
+	// `$state.raw`, not `$state`: a deep proxy wraps every row and every field read of every row
+	// (thousands at the township level), which made the first switch of level 3-4x slower than
+	// later ones. Rows are answers, replaced whole, never edited in place.
+	let rows = $state.raw<T[] | null>(null);
+	let key = $state.raw<string | null>(null);
+	let busy = $state(false);
+	let error = $state.raw<string | null>(null);
 	$effect(() => {
 		const q = get();
 		if (!q) return;
 		let cancelled = false;
-		box.busy = true;
+		busy = true;
 		data.rows<T>(q).then(
-			(rows) => {
+			(answer) => {
 				if (cancelled) return;
-				box.rows = rows;
-				box.key = q.key;
-				box.busy = false;
-				box.error = null;
-				onrows?.(rows);
+				rows = answer;
+				key = q.key;
+				busy = false;
+				error = null;
+				onrows?.(answer);
 			},
 			(e: Error) => {
 				if (cancelled) return;
-				box.error = e.message;
-				box.busy = false;
+				error = e.message;
+				busy = false;
 			}
 		);
 		return () => (cancelled = true);
 	});
-	return box;
+	return {
+		get rows() {
+			return rows;
+		},
+		get key() {
+			return key;
+		},
+		get busy() {
+			return busy;
+		},
+		get error() {
+			return error;
+		}
+	};
 }
