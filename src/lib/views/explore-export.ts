@@ -33,7 +33,7 @@ export function exportTitle(
 				to: formatMonth(state.to, lang),
 				granularity: label(lang, `granularity.${state.granularity}`)
 			}),
-			dataset: datasetText(manifest),
+			dataset: datasetText(manifest, lang),
 			scheme: schemeText(config, yearOf(state.to), lang)
 		},
 		lang

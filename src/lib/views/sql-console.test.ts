@@ -123,10 +123,14 @@ describe('schema browser', () => {
 			{ name: 'village_month', file: 'b', township_code: '990101002' },
 			{ name: 'village_month', file: 'a', township_code: '990101001' }
 		] as unknown as ExtractEntry[];
-		expect(townshipChoices(villageFiles, { '990101001000': '东坡镇' })).toEqual([
+		expect(townshipChoices(villageFiles, { '990101001000': '东坡镇' }, 'zh')).toEqual([
 			{ code: '990101001', label: '东坡镇（990101001）' },
 			{ code: '990101002', label: '990101002' }
 		]);
+		// full-width brackets are Chinese punctuation: English writes a space and ASCII brackets
+		expect(townshipChoices(villageFiles, { '990101001000': '东坡镇' }, 'en')[0].label).toBe(
+			'东坡镇 (990101001)'
+		);
 	});
 });
 

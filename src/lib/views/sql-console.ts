@@ -1,6 +1,6 @@
 import { DataType, type Table } from 'apache-arrow';
 import { cellsOf } from '../connector/types';
-import { formatQuantity } from '../format';
+import { formatQuantity, paren } from '../format';
 import { countColumn, exportTitle, tableCsv, textColumn, type ExportTable } from './table-export';
 import { t, type Lang } from '../i18n';
 import { ConsoleError } from '../sql/closed';
@@ -209,7 +209,8 @@ export function quickChartData(table: Table): QuickChartData | null {
 /** Townships whose village file the data set has (its village index), labelled by name. */
 export function townshipChoices(
 	villageFiles: ExtractEntry[],
-	names: Record<string, string>
+	names: Record<string, string>,
+	lang: Lang
 ): { code: string; label: string }[] {
 	const codes = [
 		...new Set(villageFiles.flatMap((e) => (e.township_code ? [e.township_code] : [])))
@@ -219,6 +220,6 @@ export function townshipChoices(
 		names[code] ?? Object.entries(names).find(([full]) => full.startsWith(code))?.[1];
 	return codes.map((code) => {
 		const name = nameOf(code);
-		return { code, label: name ? `${name}（${code}）` : code };
+		return { code, label: name ? `${name}${paren(code, lang)}` : code };
 	});
 }

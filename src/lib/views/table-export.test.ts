@@ -42,7 +42,7 @@ describe('table export', () => {
 			`排名：示范县 乡镇，2024年；数据集 2023-01—2024-12（2025-01-10）；考核方案：${config.schemes.get(2024)!.name}`
 		);
 		expect(pageTitle(config, manifest, ['Rankings'], '2024', 2024, 'en')).toBe(
-			`Rankings, 2024; data set 2023-01—2024-12（2025-01-10）; scheme: ${config.schemes.get(2024)!.name_en}`
+			`Rankings, 2024; data set 2023-01—2024-12 (2025-01-10); scheme: ${config.schemes.get(2024)!.name_en}`
 		);
 	});
 

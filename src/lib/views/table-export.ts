@@ -1,6 +1,6 @@
 import { schemeFor, type Config } from '../config';
 import type { Manifest } from '../extract/schema';
-import { csvExport } from '../format';
+import { csvExport, paren } from '../format';
 import { t, type Lang } from '../i18n';
 import type { NumberStyle } from './explore-table';
 
@@ -88,8 +88,8 @@ export function tableCsv(table: ExportTable, lang: Lang): string {
 }
 
 /** The data set: its months and the day it was built. */
-export const datasetText = (manifest: Manifest): string =>
-	`${manifest.periods.from}—${manifest.periods.to}（${manifest.built_at.slice(0, 10)}）`;
+export const datasetText = (manifest: Manifest, lang: Lang): string =>
+	`${manifest.periods.from}—${manifest.periods.to}${paren(manifest.built_at.slice(0, 10), lang)}`;
 
 /** The scheme in force in a year, in the reader's language; — when the year has none. */
 export function schemeText(config: Config, year: number, lang: Lang): string {
@@ -136,7 +136,7 @@ export function pageTitle(
 		{
 			view: what ? t(lang, 'export.viewOf', { page, what }) : page,
 			period,
-			dataset: datasetText(manifest),
+			dataset: datasetText(manifest, lang),
 			scheme: schemeText(config, year, lang)
 		},
 		lang
