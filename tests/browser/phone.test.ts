@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, screenshot } from './browser';
-import { EVERY_PAGE, LANGS, openLoaded } from './pages';
+import { launch, openPage } from './browser';
+import { LANGS } from './pages';
 import { truth } from './truth';
 
 let browser: Browser;
@@ -19,19 +19,6 @@ const TABLES = [
 ];
 
 describe('on a phone (390 × 844)', () => {
-	describe.each(EVERY_PAGE)('$name', (p) => {
-		it.each(LANGS)('in %s, the page never scrolls sideways', async (lang) => {
-			const { page, context, errors } = await openPage(browser);
-			await page.setViewportSize(PHONE);
-			await openLoaded(page, inject('nginxUrl'), p, lang);
-			const width = await page.evaluate(() => document.documentElement.scrollWidth);
-			expect(width, `${p.name} ${lang}`).toBeLessThanOrEqual(PHONE.width);
-			await screenshot(page, `phone-${p.name}-${lang}`);
-			expect(errors).toEqual([]);
-			await context.close();
-		});
-	});
-
 	it.each(TABLES)(
 		'/%s: a unit name in a table stays on one line (at most two), the table scrolls in its box',
 		async (path) => {
