@@ -19,7 +19,9 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 	{ name: 'explore', path: 'explore/', loaded: 'main table tbody tr' },
 	{ name: 'sql', path: 'explore/sql/', loaded: 'main textarea' },
 	{ name: 'quality', path: 'quality/', loaded: '[data-testid=verdict][data-ready]' },
-	{ name: 'bulletin', path: 'bulletin/', loaded: '[data-bulletin-ready]' }
+	{ name: 'bulletin', path: 'bulletin/', loaded: '[data-bulletin-ready]' },
+	// a township's page: its standing, tiles and villages (pages of units are reached by links)
+	{ name: 'unit', path: 'unit/?code=990101001', loaded: 'table.children tbody tr' }
 ];
 
 export const LANGS = ['zh', 'en'] as const;
@@ -31,7 +33,8 @@ export async function openLoaded(
 	p: (typeof EVERY_PAGE)[number],
 	lang: (typeof LANGS)[number]
 ): Promise<void> {
-	await page.goto(`${base}/${p.path}${lang === 'en' ? '?lang=en' : ''}`);
+	const sep = p.path.includes('?') ? '&' : '?';
+	await page.goto(`${base}/${p.path}${lang === 'en' ? `${sep}lang=en` : ''}`);
 	await page.locator(p.loaded).first().waitFor({ state: 'attached', timeout: 60_000 });
 	if (p.name !== 'diagnostics')
 		await page.locator('header [role=status] .ok').waitFor({ timeout: 60_000 });
