@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage } from './browser';
 import { LANGS } from './pages';
 import { truth } from './truth';
+import { smallMultiplesHeight } from '../../src/lib/charts/small-multiples';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
@@ -19,6 +20,26 @@ const TABLES = [
 ];
 
 describe('on a phone (390 × 844)', () => {
+	it('draws the small multiples in two columns (five on a desktop), one per township', async () => {
+		const { page, context, errors } = await openPage(browser);
+		const heightAt = async (width: number) => {
+			await page.setViewportSize({ width, height: 844 });
+			await page.goto(`${inject('nginxUrl')}/trends/?level=township`);
+			await page.locator('details.in-words li').first().waitFor({ state: 'attached' });
+			const panels = await page.locator('details.in-words li').count();
+			const box = page.locator('section:has(details.in-words) .wrap').first();
+			// the chart is as tall as its rows of panels
+			await expect
+				.poll(() => box.evaluate((e) => (e as HTMLElement).style.height))
+				.toBe(smallMultiplesHeight(panels, width === PHONE.width ? 2 : 5));
+			return panels;
+		};
+		expect(await heightAt(PHONE.width)).toBe(19);
+		await heightAt(1280);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it.each(TABLES)(
 		'/%s: a unit name in a table stays on one line (at most two), the table scrolls in its box',
 		async (path) => {

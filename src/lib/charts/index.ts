@@ -1,5 +1,11 @@
 export { buildTrendOption, seriesColours, ZOOM_AFTER } from './trend';
-export { buildSmallMultiplesOption, PANEL_HEIGHT, smallMultiplesHeight } from './small-multiples';
+export {
+	buildSmallMultiplesOption,
+	MIN_PANEL_WIDTH,
+	multiplesColumns,
+	PANEL_HEIGHT,
+	smallMultiplesHeight
+} from './small-multiples';
 export { buildPivotOption, pivotChartHeight } from './pivot';
 export type { PivotChartConfig, PivotChartData } from './pivot';
 export { sparklinePath, type Sparkline } from './sparkline';

@@ -1,7 +1,12 @@
 import type { LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { config, county, rows } from './fixture';
-import { buildSmallMultiplesOption, PANEL_HEIGHT, smallMultiplesHeight } from './small-multiples';
+import {
+	buildSmallMultiplesOption,
+	multiplesColumns,
+	PANEL_HEIGHT,
+	smallMultiplesHeight
+} from './small-multiples';
 import type { TrendSeries } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- reading ECharts' loose option unions */
@@ -118,5 +123,20 @@ describe('panel titles', () => {
 		];
 		const dense = buildSmallMultiplesOption(long, { ...config, columns: 5 }) as any;
 		expect(dense.series[0].showSymbol).toBe(false);
+	});
+});
+
+describe('multiplesColumns', () => {
+	it('keeps five columns (six past 24 panels) on a desktop and before the chart is laid out', () => {
+		expect(multiplesColumns(19, 1100)).toBe(5);
+		expect(multiplesColumns(30, 1100)).toBe(6);
+		expect(multiplesColumns(19, 0)).toBe(5);
+	});
+	it('never makes a panel narrower than its two period labels: two columns on a phone', () => {
+		expect(multiplesColumns(19, 350)).toBe(2);
+		expect(multiplesColumns(19, 700)).toBe(4);
+		expect(multiplesColumns(19, 120)).toBe(1);
+		for (const width of [200, 350, 500, 700, 900])
+			expect(width / multiplesColumns(40, width)).toBeGreaterThanOrEqual(170);
 	});
 });

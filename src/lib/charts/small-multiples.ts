@@ -38,6 +38,23 @@ export function smallMultiplesHeight(panels: number, columns: number): string {
 	return `${HEADER + rows * PANEL_HEIGHT + AXIS}px`;
 }
 
+/**
+ * The narrowest a panel may be: its first and last period labels (2019年第一季度 … 2024年第四季度,
+ * 10 px) side by side, with room between them and the next panel's.
+ */
+export const MIN_PANEL_WIDTH = 170;
+
+/**
+ * Columns of panels for a chart `width` px wide: five (six past 24 panels) on a desktop, fewer
+ * where they would be narrower than MIN_PANEL_WIDTH — two on a phone. An unknown width (0, not
+ * laid out yet) gets the desktop's.
+ */
+export function multiplesColumns(panels: number, width: number): number {
+	const most = panels > 24 ? 6 : 5;
+	if (!(width > 0)) return most;
+	return Math.max(1, Math.min(most, Math.floor(width / MIN_PANEL_WIDTH)));
+}
+
 const pct = (x: number) => `${Number(x.toFixed(4))}%`;
 
 /**
