@@ -132,7 +132,7 @@ describe('multiplesColumns', () => {
 		expect(multiplesColumns(30, 1100)).toBe(6);
 		expect(multiplesColumns(19, 0)).toBe(5);
 	});
-	it('never makes a panel narrower than its two period labels: two columns on a phone', () => {
+	it('never makes a panel narrower than its period label needs: two columns on a phone', () => {
 		expect(multiplesColumns(19, 350)).toBe(2);
 		expect(multiplesColumns(19, 700)).toBe(4);
 		expect(multiplesColumns(19, 120)).toBe(1);

@@ -39,8 +39,9 @@ export function smallMultiplesHeight(panels: number, columns: number): string {
 }
 
 /**
- * The narrowest a panel may be: its first and last period labels (2019年第一季度 … 2024年第四季度,
- * 10 px) side by side, with room between them and the next panel's.
+ * The narrowest a panel may be: its last period's label (2024年第四季度, 10 px, ~75 px) clear of
+ * the next panel's. Both labels need ~200 px; below that ECharts drops the first, which every
+ * panel and the main chart above share, so two columns on a phone are worth more than one.
  */
 export const MIN_PANEL_WIDTH = 170;
 
