@@ -1,7 +1,6 @@
 export { buildTrendOption, seriesColours, ZOOM_AFTER } from './trend';
 export {
 	buildSmallMultiplesOption,
-	MIN_PANEL_WIDTH,
 	multiplesColumns,
 	PANEL_HEIGHT,
 	smallMultiplesHeight

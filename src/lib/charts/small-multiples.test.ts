@@ -131,6 +131,8 @@ describe('multiplesColumns', () => {
 		expect(multiplesColumns(19, 1100)).toBe(5);
 		expect(multiplesColumns(30, 1100)).toBe(6);
 		expect(multiplesColumns(19, 0)).toBe(5);
+		// the most that fit, whatever the panels: the same for a desktop and an unknown width
+		expect(multiplesColumns(Infinity, 1100)).toBe(multiplesColumns(Infinity, 0));
 	});
 	it('never makes a panel narrower than its period label needs: two columns on a phone', () => {
 		expect(multiplesColumns(19, 350)).toBe(2);
