@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatProblems } from '../../src/lib/format/audit';
 import { launch, openPage, screenshot, type GuardedPage } from './browser';
-import { EVERY_PAGE, LANGS, openLoaded, unreachableScrollBoxes } from './pages';
+import { EVERY_PAGE, LANGS, openLoaded, PHONE, unreachableScrollBoxes } from './pages';
 
 /*
  * The checks every page must pass once its data is shown, in each language: accessibility
@@ -19,7 +19,6 @@ beforeAll(async () => void (browser = await launch()));
 afterAll(async () => void (await browser?.close()));
 
 const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 
 const AXE = join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js');
 

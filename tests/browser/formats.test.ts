@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatProblems } from '../../src/lib/format/audit';
 import { launch, openPage, screenshot } from './browser';
+import { LANGS, withLang } from './pages';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
@@ -21,10 +22,15 @@ const PAGES: [path: string, ready: string | string[]][] = [
 	['cards/?period=2024', 'table.matrix tbody tr']
 ];
 
-const url = (path: string, lang: string) =>
-	`${inject('demoUrl')}/${path}${lang === 'en' ? (path.includes('?') ? '&' : '?') + 'lang=en' : ''}`;
+const url = (path: string, lang: (typeof LANGS)[number]) =>
+	`${inject('demoUrl')}/${withLang(path, lang)}`;
 
-async function open(page: Page, path: string, ready: string | string[], lang: string) {
+async function open(
+	page: Page,
+	path: string,
+	ready: string | string[],
+	lang: (typeof LANGS)[number]
+) {
 	await page.goto(url(path, lang));
 	for (const one of [ready].flat()) await page.locator(one).first().waitFor({ timeout: 45_000 });
 }

@@ -26,6 +26,13 @@ export const EVERY_PAGE: { name: string; path: string; loaded: string }[] = [
 
 export const LANGS = ['zh', 'en'] as const;
 
+/** The phone the page checks use (an iPhone 12-14's CSS pixels). */
+export const PHONE = { width: 390, height: 844 };
+
+/** A page's path in a language: `?lang=en`, or `&lang=en` after a query of its own. */
+export const withLang = (path: string, lang: (typeof LANGS)[number]): string =>
+	lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+
 /** Opens a page in a language and waits until its data is shown and nothing is computing. */
 export async function openLoaded(
 	page: Page,
@@ -33,8 +40,7 @@ export async function openLoaded(
 	p: (typeof EVERY_PAGE)[number],
 	lang: (typeof LANGS)[number]
 ): Promise<void> {
-	const sep = p.path.includes('?') ? '&' : '?';
-	await page.goto(`${base}/${p.path}${lang === 'en' ? `${sep}lang=en` : ''}`);
+	await page.goto(`${base}/${withLang(p.path, lang)}`);
 	await page.locator(p.loaded).first().waitFor({ state: 'attached', timeout: 60_000 });
 	if (p.name !== 'diagnostics')
 		await page.locator('header [role=status] .ok').waitFor({ timeout: 60_000 });

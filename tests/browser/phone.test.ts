@@ -1,15 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage } from './browser';
-import { LANGS } from './pages';
+import { LANGS, PHONE, withLang } from './pages';
 import { truth } from './truth';
 import { smallMultiplesHeight } from '../../src/lib/charts/small-multiples';
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launch()));
 afterAll(async () => void (await browser?.close()));
-
-const PHONE = { width: 390, height: 844 };
 
 /** Pages with the tables of unit names at their widest: townships and villages, in words. */
 const TABLES = [
@@ -54,8 +52,7 @@ describe('on a phone (390 × 844)', () => {
 			const { page, context } = await openPage(browser);
 			await page.setViewportSize(PHONE);
 			for (const lang of LANGS) {
-				const sep = path.includes('?') ? '&' : '?';
-				await page.goto(`${inject('nginxUrl')}/${path}${lang === 'en' ? `${sep}lang=en` : ''}`);
+				await page.goto(`${inject('nginxUrl')}/${withLang(path, lang)}`);
 				await page.locator('table tbody tr').first().waitFor();
 				await page.waitForLoadState('networkidle');
 				const cells = await page.evaluate(
