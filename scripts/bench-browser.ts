@@ -30,6 +30,8 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 		},
 		firstNumber: [] as number[],
 		engineReady: [] as number[],
+		// ready, then the township table the engine loads unasked (plan.ts LOADED_AFTER_READY)
+		tablesIn: [] as number[],
 		duckdbOpen: [] as number[],
 		// where the first number's time goes: the page's first script (boot.js), the app's
 		// scripts running, then the data in
@@ -62,6 +64,7 @@ async function coldLoads(url: string, bytes: () => number, floors: Record<FloorK
 				if (metric === 'overview') {
 					out.firstNumber.push(await mark(page, 'kp:first-number'));
 					out.engineReady.push(await mark(page, 'kp:engine-ready'));
+					out.tablesIn.push(await mark(page, 'kp:tables-in'));
 					out.duckdbOpen.push(await mark(page, 'kp:duckdb-open'));
 					out.boot.push(await mark(page, 'kp:boot'));
 					out.appStart.push(await mark(page, 'kp:app-start'));
@@ -128,7 +131,7 @@ function report(
 	const all = [...inter.indicator, ...inter.units];
 	console.log(`\n${name}`);
 	console.log(
-		`  cold loads (median of ${COLD_LOADS}): first number ${ms(median(cold.firstNumber))} · DuckDB open ${ms(median(cold.duckdbOpen))} · ready with the first tables ${ms(median(cold.engineReady))} · first chart ${ms(median(cold.firstChart))} · ${(median(cold.bytes) / 1e6).toFixed(1)} MB transferred (uncompressed)`
+		`  cold loads (median of ${COLD_LOADS}): first number ${ms(median(cold.firstNumber))} · DuckDB open ${ms(median(cold.duckdbOpen))} · ready with the first tables ${ms(median(cold.engineReady))} · every table but the villages' ${ms(median(cold.tablesIn))} · first chart ${ms(median(cold.firstChart))} · ${(median(cold.bytes) / 1e6).toFixed(1)} MB transferred (uncompressed)`
 	);
 	console.log(
 		`  first number's path (medians): page's first script (boot.js) ${ms(median(cold.boot))} · app's scripts running ${ms(median(cold.appStart))} · page's first paint (header) ${ms(median(cold.firstPaint))} · manifest, configuration and first results read ${ms(median(cold.dataIn))} · number on screen ${ms(median(cold.firstNumber))}`

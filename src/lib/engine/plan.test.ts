@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractEntry, ExtractName, Manifest } from '../extract/schema';
-import { ALWAYS_NEEDED, entryKey, needsVillages, planLoad, type TableNeed } from './plan';
+import {
+	ALWAYS_NEEDED,
+	entryKey,
+	LOADED_UNASKED,
+	needsVillages,
+	planLoad,
+	type TableNeed
+} from './plan';
 
 const entry = (name: ExtractName, township_code?: string): ExtractEntry => ({
 	name,
@@ -48,18 +55,24 @@ const cases: [title: string, need: TableNeed, loaded: string[], files: string[]]
 		'the always-needed tables on a cold start, in the order asked for',
 		{ tables: always },
 		[],
+		['units-00.parquet', 'county_month-00.parquet', 'tasks-00.parquet', 'incidents-00.parquet']
+	],
+	[
+		'every table but the villages, the township table last',
+		{ tables: [...LOADED_UNASKED] },
+		[],
 		[
 			'units-00.parquet',
 			'county_month-00.parquet',
-			'township_month-00.parquet',
 			'tasks-00.parquet',
-			'incidents-00.parquet'
+			'incidents-00.parquet',
+			'township_month-00.parquet'
 		]
 	],
 	[
 		'only what is not loaded yet',
 		{ tables: always },
-		['units-00.parquet', 'township_month-00.parquet', 'tasks-00.parquet'],
+		['units-00.parquet', 'tasks-00.parquet'],
 		['county_month-00.parquet', 'incidents-00.parquet']
 	],
 	['nothing once everything is loaded', { tables: ['units'] }, ['units-00.parquet'], []],

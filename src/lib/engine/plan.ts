@@ -13,10 +13,20 @@ export interface LoadedState {
 export const ALWAYS_NEEDED: readonly ExtractName[] = [
 	'units',
 	'county_month',
-	'township_month',
 	'tasks',
 	'incidents'
 ];
+
+/**
+ * Loaded by the engine, unasked, right after it is ready. township_month is a province's largest
+ * table before any village file (10 MB of Parquet for 1,500 townships): decoded before ready it
+ * made every view wait for it, even the county's; a view at township level asks for it like any
+ * other table and joins the load already running.
+ */
+export const LOADED_AFTER_READY: readonly ExtractName[] = ['township_month'];
+
+/** Every table but the villages': what the engine loads without being asked. */
+export const LOADED_UNASKED: readonly ExtractName[] = [...ALWAYS_NEEDED, ...LOADED_AFTER_READY];
 
 /**
  * Extracts the engine still has to fetch for `need`, in the order asked for. Throws on a
