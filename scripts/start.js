@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { preview } from 'vite';
 
-/** @param {string} cmd @param {string[]} args */
-const run = (cmd, args) => {
-	const r = spawnSync(cmd, args, { stdio: 'inherit' });
+/** @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+const run = (cmd, args, env = process.env) => {
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
@@ -25,7 +25,11 @@ if (!existsSync('static/data/manifest.json')) {
 		'static/data'
 	]);
 }
-run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+// a NODE_ENV other than production left in the shell would build Svelte's development code
+run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+	...process.env,
+	NODE_ENV: 'production'
+});
 
 const port = Number(process.env.PORT ?? 4173);
 const server = await preview({

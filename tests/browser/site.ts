@@ -1,12 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/output');
 
-function run(args: string[]): void {
-	const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+	const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
 	if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -90,6 +98,22 @@ export function deploySite(name: string, extracts: string | null): string {
 	return site;
 }
 
+/**
+ * The site as a county gets it. Vitest sets NODE_ENV=test, and a Vite build under any NODE_ENV
+ * but production resolves Svelte's and SvelteKit's development code (esm-env's DEV): the browser
+ * tests ran on that, slower and warning in the console, until NODE_ENV was set here.
+ */
 export function buildSite(): void {
-	run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		...process.env,
+		NODE_ENV: 'production'
+	});
+	const chunks = join(ROOT, 'build/_app/immutable/chunks');
+	const dev = readdirSync(chunks).filter(
+		(f) => f.endsWith('.js') && readFileSync(join(chunks, f), 'utf8').includes(SVELTEKIT_DEV_ONLY)
+	);
+	if (dev.length) throw new Error(`build/ holds SvelteKit's development code (${dev.join(', ')})`);
 }
+
+/** A console warning SvelteKit's client has only in development builds (client.js, DEV). */
+const SVELTEKIT_DEV_ONLY = 'Avoid using `history.pushState(...)`';
