@@ -21,26 +21,41 @@ interface DecodeWorker {
 	idle?: ReturnType<typeof setTimeout>;
 }
 
+let downloaded: Promise<ArrayBuffer> | undefined;
 let compiled: Promise<WebAssembly.Module> | undefined;
 let current: DecodeWorker | undefined;
 let nextId = 1;
 
-/** Starts fetching and compiling the decoder's wasm (5 MB) before the first file arrives. */
+/**
+ * Starts downloading the decoder's wasm (5 MB) without compiling it: on a slow intranet its
+ * bytes arrive beside DuckDB's, while its compile, which would take CPU from DuckDB's, waits
+ * for warmDecoder().
+ */
+export function prefetchDecoder(): Promise<ArrayBuffer> {
+	if (!downloaded) {
+		downloaded = fetch(parquetWasmUrl).then((res) => {
+			if (!res.ok) throw new Error(`${parquetWasmUrl}: HTTP ${res.status}`);
+			return res.arrayBuffer();
+		});
+		// a failed download may be tried again (the network came back)
+		downloaded.catch(() => (downloaded = undefined));
+	}
+	return downloaded;
+}
+
+/** Compiles the decoder's wasm, downloading it first if prefetchDecoder() has not. */
 export function warmDecoder(): Promise<WebAssembly.Module> {
 	if (!compiled) {
-		compiled = compileWasm(parquetWasmUrl);
+		compiled = prefetchDecoder().then((bytes) => {
+			// for the diagnostics test: the compile's start, which must follow DuckDB's open
+			performance.mark('kp:decoder-compile');
+			return WebAssembly.compile(bytes);
+		});
+		// the module is all a worker needs: the 5 MB of bytes need not stay for the session
+		compiled.then(() => (downloaded = undefined)).catch(() => undefined);
 		compiled.catch(() => (compiled = undefined));
 	}
 	return compiled;
-}
-
-/** Streaming compile needs the server to say application/wasm; one that does not still works. */
-async function compileWasm(url: string): Promise<WebAssembly.Module> {
-	const res = await fetch(url);
-	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-	if (res.headers.get('Content-Type')?.startsWith('application/wasm'))
-		return WebAssembly.compileStreaming(res);
-	return WebAssembly.compile(await res.arrayBuffer());
 }
 
 function spawn(module: WebAssembly.Module): DecodeWorker {

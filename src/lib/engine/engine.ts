@@ -9,7 +9,7 @@ import {
 } from '../extract/schema';
 import type { ConsoleConnection } from '../sql/closed';
 import { ident } from '../sql/quote';
-import { decodeParquetTimed, warmDecoder } from './decoder';
+import { decodeParquetTimed, prefetchDecoder, warmDecoder } from './decoder';
 import {
 	ALWAYS_NEEDED,
 	entryKey,
@@ -125,8 +125,10 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 				);
 	connector.catch(() => undefined);
 	// DuckDB first: its 34 MB wasm compiles on every core there is, and the decoder's own wasm and
-	// first decodes beside it made DuckDB open 1.3-1.5× a bare page's time on two cores. Files are
-	// still fetched and verified from the start; the decoder compiles, and decodes, once it is open.
+	// first decodes beside it made DuckDB open 1.3-1.5× a bare page's time on two cores. Files and
+	// the decoder's wasm are still downloaded from the start; the decoder compiles, and decodes,
+	// once DuckDB is open.
+	void prefetchDecoder().catch(() => undefined);
 	void connector.then(() => warmDecoder()).catch(() => undefined);
 
 	// Inserts one at a time so that the first village file creates village_month and the others
@@ -154,6 +156,19 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		return run;
 	}
 
+	// The tables loaded after ready are downloaded from the start, like the decoder's wasm: on a
+	// slow intranet the township table's 10 MB would otherwise only start once DuckDB is up.
+	const downloads = new Map<string, Promise<ArrayBuffer>>();
+	try {
+		for (const e of planLoad(manifest, { tables: [...LOADED_AFTER_READY] }, { files: done })) {
+			const bytes = fetchBytes(e.file);
+			bytes.catch(() => undefined);
+			downloads.set(e.file, bytes);
+		}
+	} catch {
+		// no township table in this set: tablesIn names it, as ensure() would
+	}
+
 	function load(e: ExtractEntry): Promise<void> {
 		const existing = loads.get(e.file);
 		if (existing) return existing;
@@ -161,7 +176,10 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		const key = entryKey(e);
 		const p = (async () => {
 			const t0 = performance.now();
-			const bytes = await fetchBytes(e.file);
+			// taken once: a load that failed fetches again when asked again
+			const early = downloads.get(e.file);
+			downloads.delete(e.file);
+			const bytes = await (early ?? fetchBytes(e.file));
 			durations[`fetch:${key}`] = round(performance.now() - t0);
 			await connector;
 			const { ipc, ms } = await decodeParquetTimed(bytes);
