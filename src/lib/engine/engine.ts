@@ -40,8 +40,11 @@ export interface EngineStatus {
 export interface DataEngine {
 	/** Engine compiled and the always-needed tables inserted. */
 	ready: Promise<void>;
-	/** `ready`, then every table but village_month inserted: what a list of all tables needs. */
-	tablesIn: Promise<void>;
+	/**
+	 * `ready`, then every table but village_month inserted (loaded after ready unasked; asked again
+	 * here if that failed): what a list of all tables needs.
+	 */
+	allTables(): Promise<void>;
 	/** Loads what `need` lacks; a file asked for twice, even concurrently, is fetched once. */
 	ensure(need: TableNeed): Promise<void>;
 	/** Waits for `ready`. Tables not loaded yet (village_month before any ensure) do not exist. */
@@ -166,7 +169,7 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 			downloads.set(e.file, bytes);
 		}
 	} catch {
-		// no township table in this set: tablesIn names it, as ensure() would
+		// no township table in this set: allTables() names it, as ensure() would
 	}
 
 	function load(e: ExtractEntry): Promise<void> {
@@ -216,18 +219,23 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		state = 'error';
 		error = e instanceof Error ? e.message : String(e);
 	});
-	// a file that fails here fails again, by name, for the view that needs it (loads forget it)
-	const tablesIn = ready.then(async () => {
+	// a failed load is forgotten: asking again (a view, allTables) fetches the file again
+	const allTables = async () => {
+		await ready;
 		await loadAll({ tables: [...LOADED_AFTER_READY] });
-		mark('tables_in');
-		// for the benchmark: what `ready` no longer waits for is in too
-		performance.mark('kp:tables-in');
-	});
-	tablesIn.catch(() => undefined);
+	};
+	void allTables().then(
+		() => {
+			mark('tables_in');
+			// for the benchmark: what `ready` no longer waits for is in too
+			performance.mark('kp:tables-in');
+		},
+		() => undefined
+	);
 
 	return {
 		ready,
-		tablesIn,
+		allTables,
 		async ensure(need) {
 			const t0 = performance.now();
 			const planned = await planFor(need);
@@ -244,7 +252,7 @@ export function createDataEngine(opts: DataEngineOptions): DataEngine {
 		},
 		async openConsole() {
 			// an analyst's SQL may name any table but village_month, whose files they load by name
-			await tablesIn;
+			await allTables();
 			return (await connector).openConsole();
 		},
 		status: () => ({

@@ -2,6 +2,6 @@
 export { createDataEngine } from './engine';
 export type { DataEngine, DataEngineOptions, EngineProgress, EngineStatus } from './engine';
 export { fetchBuffer } from './fetch';
-export { ALWAYS_NEEDED, LOADED_UNASKED, planLoad, type LoadedState, type TableNeed } from './plan';
+export { ALWAYS_NEEDED, planLoad, type LoadedState, type TableNeed } from './plan';
 export { createWasmConnector, type WasmConnector } from './wasm-connector';
 export { decodeParquet } from './decoder';

@@ -3,7 +3,7 @@ import type { ExtractEntry, ExtractName, Manifest } from '../extract/schema';
 import {
 	ALWAYS_NEEDED,
 	entryKey,
-	LOADED_UNASKED,
+	LOADED_AFTER_READY,
 	needsVillages,
 	planLoad,
 	type TableNeed
@@ -59,7 +59,7 @@ const cases: [title: string, need: TableNeed, loaded: string[], files: string[]]
 	],
 	[
 		'every table but the villages, the township table last',
-		{ tables: [...LOADED_UNASKED] },
+		{ tables: [...ALWAYS_NEEDED, ...LOADED_AFTER_READY] },
 		[],
 		[
 			'units-00.parquet',

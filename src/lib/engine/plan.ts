@@ -25,9 +25,6 @@ export const ALWAYS_NEEDED: readonly ExtractName[] = [
  */
 export const LOADED_AFTER_READY: readonly ExtractName[] = ['township_month'];
 
-/** Every table but the villages': what the engine loads without being asked. */
-export const LOADED_UNASKED: readonly ExtractName[] = [...ALWAYS_NEEDED, ...LOADED_AFTER_READY];
-
 /**
  * Extracts the engine still has to fetch for `need`, in the order asked for. Throws on a
  * township or table the extract set does not have, naming it, rather than loading nothing and
